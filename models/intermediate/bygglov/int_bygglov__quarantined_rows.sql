@@ -1,0 +1,1 @@
+{{ quarantined_rows_of('stg_bygglov__cases', 'bygglov', 'arenden') }}

@@ -1,0 +1,1 @@
+{{ resolve_latest_delivery('stg_forskola__applications', ['application_id']) }}

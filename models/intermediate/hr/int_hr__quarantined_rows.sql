@@ -1,0 +1,3 @@
+{{ quarantined_rows_of('stg_hr__employments', 'hr', 'anstallningar') }}
+union all
+{{ quarantined_rows_of('stg_hr__absences', 'hr', 'franvaro') }}

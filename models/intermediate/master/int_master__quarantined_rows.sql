@@ -1,0 +1,1 @@
+{{ quarantined_rows_of('stg_master__organisation_units', 'master', 'organisation') }}

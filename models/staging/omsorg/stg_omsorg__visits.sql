@@ -1,0 +1,74 @@
+{#- One row per landed line of omsorg/besok_<month>.csv: one home-care visit; the 10-digit
+    personnummer (`+` at 100 or more) is normalised against the file's year, then replaced
+    by a keyed pseudonym. Delivery resolution (latest month file wins per besok_id) is in
+    int_omsorg__visits_resolved. -#}
+with
+
+source as (
+    select * from {{ source('omsorg', 'besok') }}
+),
+
+parsed as (
+    select
+        {{ landing_metadata() }},
+        {{ clean_text('besok_id') }} as visit_id,
+        {{ personnummer_to_12(clean_text('brukare_personnummer'), 'cast(substr(_delivery_stamp, 1, 4) as integer)') }}
+            as personnummer_12,
+        {{ clean_text('personal_id') }} as staff_id,
+        {{ clean_text('insatstyp') }} as service_type,
+        {{ clean_text('planerad_start') }} as planned_start_raw,
+        {{ parse_timestamp(clean_text('planerad_start')) }} as planned_start_at,
+        {{ clean_text('utford_start') }} as performed_start_raw,
+        {{ parse_timestamp(clean_text('utford_start')) }} as performed_start_at,
+        {{ clean_text('utford_slut') }} as performed_end_raw,
+        {{ parse_timestamp(clean_text('utford_slut')) }} as performed_end_at
+    from source
+),
+
+validated as (
+    select
+        *,
+        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery,
+        {{ quarantine_reason([
+            ['visit_id is null', 'missing_value', 'besok_id'],
+            ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'besok_id'],
+            ['not ' ~ personnummer_is_valid('personnummer_12'), 'invalid_personnummer', 'brukare_personnummer'],
+            [is_invalid('planned_start_raw', 'planned_start_at'), 'invalid_timestamp', 'planerad_start'],
+            ['planned_start_at is null', 'missing_value', 'planerad_start'],
+            [is_invalid('performed_start_raw', 'performed_start_at'), 'invalid_timestamp', 'utford_start'],
+            [is_invalid('performed_end_raw', 'performed_end_at'), 'invalid_timestamp', 'utford_slut'],
+            ['performed_start_at is not null and performed_end_at is null', 'missing_value', 'utford_slut'],
+            ['performed_start_at is null and performed_end_at is not null', 'missing_value', 'utford_start'],
+            ['performed_end_at < performed_start_at', 'date_range_reversed', 'utford_slut'],
+            ['performed_start_at is not null and staff_id is null', 'missing_value', 'personal_id'],
+        ]) }}
+    from parsed
+),
+
+final as (
+    select
+        landed_row_key,
+        source_file,
+        line_number,
+        delivery_stamp,
+        delivered_on,
+        visit_id,
+        case when quarantine_reason is null then {{ pseudonymise('personnummer_12') }} end
+            as recipient_person_key,
+        case when quarantine_reason is null then {{ personnummer_sex('personnummer_12') }} end
+            as recipient_sex,
+        case when quarantine_reason is null then cast(substr(personnummer_12, 1, 4) as integer) end
+            as recipient_birth_year,
+        staff_id,
+        service_type,
+        performed_start_at is not null as is_performed,
+        planned_start_at,
+        performed_start_at,
+        performed_end_at,
+        quarantine_reason,
+        quarantine_detail,
+        quarantine_reason is not null as is_quarantined
+    from validated
+)
+
+select * from final

@@ -1,0 +1,57 @@
+"""dbt-duckdb source plugin: `source('hr', 'franvaro')` reads the landing files in place.
+
+dbt-duckdb calls `load` when a model that uses the source is compiled, and streams the
+returned batches into the table `landing.<system>__<entity>`; `on-run-end` drops that schema
+again so that no personnummer stays in the warehouse file outside staging.
+The plugin also hands the pseudonym key to DuckDB as a session variable, so the key never
+appears in compiled SQL, logs or the docs site.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from dbt.adapters.duckdb.plugins import BasePlugin
+from dbt.adapters.duckdb.utils import SourceConfig
+
+from landing_reader.entities import entity_by_table
+from landing_reader.reader import read_entity
+
+DEMO_PSEUDONYM_KEY = "synthkoping-demo-key-not-secret"
+
+
+def pseudonym_key() -> str:
+    key = os.environ.get("PSEUDONYM_KEY", "")
+    if not key:
+        print(
+            "WARNING: PSEUDONYM_KEY is not set: using the public DEMO key. Pseudonyms made "
+            "with it can be reversed by anyone; set PSEUDONYM_KEY for real data.",
+            file=sys.stderr,
+        )
+        return DEMO_PSEUDONYM_KEY
+    return key
+
+
+class Plugin(BasePlugin):
+    def initialize(self, plugin_config: dict[str, Any]) -> None:
+        landing = plugin_config.get("landing_dir") or os.environ.get("LANDING_DIR")
+        self.landing_dir = Path(landing or "data/landing")
+        self.key = pseudonym_key()
+
+    def configure_connection(self, conn) -> None:
+        conn.execute("set variable pseudonym_key = ?", [self.key])
+        # Made once here: two threads loading sources would race to create it.
+        conn.execute("create schema if not exists landing")
+
+    def configure_cursor(self, cursor) -> None:
+        cursor.execute("set variable pseudonym_key = ?", [self.key])
+
+    def load(self, source_config: SourceConfig):
+        if not self.landing_dir.is_dir():
+            raise FileNotFoundError(
+                f"landing directory {self.landing_dir} does not exist (set LANDING_DIR)"
+            )
+        return read_entity(self.landing_dir, entity_by_table(source_config.identifier))
