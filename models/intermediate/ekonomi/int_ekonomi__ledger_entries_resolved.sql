@@ -6,7 +6,10 @@ with
 
 staged as (
     select
-        {{ star_except(ref('stg_ekonomi__ledger_entries'), ['quarantine_reason', 'quarantine_detail', 'is_quarantined']) }}
+        {{ star_except(
+            ref('stg_ekonomi__ledger_entries'),
+            ['quarantine_reason', 'quarantine_detail', 'is_quarantined'],
+        ) }}
     from {{ ref('stg_ekonomi__ledger_entries') }}
     where not is_quarantined
 ),

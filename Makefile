@@ -1,0 +1,76 @@
+# Synthköping data platform. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+BIN := $(CURDIR)/$(VENV)/bin
+SCALE ?= 0.02
+SEED ?= 42
+
+# The fixed interface: LANDING_DIR, DUCKDB_PATH and PSEUDONYM_KEY (source-contract.md).
+export LANDING_DIR ?= $(CURDIR)/data/landing
+export DUCKDB_PATH ?= $(CURDIR)/warehouse/kommun.duckdb
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export PATH := $(BIN):$(PATH)
+
+# What `make test` builds: a small municipality of its own, apart from the demo.
+TEST_DIR := $(CURDIR)/warehouse/test
+TEST_LANDING := $(TEST_DIR)/landing
+TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
+
+.PHONY: help setup system-deps demo build run test lint docs bench clean
+
+help: ## Show the targets and what they do
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+	  | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+	@echo "  Variables: LANDING_DIR, DUCKDB_PATH, PSEUDONYM_KEY, SCALE (default $(SCALE)), SEED"
+
+setup: $(VENV)/.installed ## Create .venv with the pinned Python packages (idempotent)
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip check
+	touch $@
+
+system-deps: ## Install Debian packages the tests need (chromium), skipped when present
+	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+
+demo: setup ## Generate the demo municipality into LANDING_DIR if it is empty
+	@if [ -n "$$(ls -A "$(LANDING_DIR)" 2>/dev/null)" ]; then \
+	  echo "Landing zone $(LANDING_DIR) has data: not generating."; else \
+	  synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(LANDING_DIR)"; fi
+
+build: setup ## dbt seed + build (models and tests) on LANDING_DIR into DUCKDB_PATH
+	@[ -n "$$PSEUDONYM_KEY" ] || echo "WARNING: PSEUDONYM_KEY is not set: the public DEMO key is used."
+	bash scripts/build.sh
+
+run: demo build ## Set up, generate the demo if needed, build, serve the dashboard on :8501
+	streamlit run dashboards/app.py --server.port 8501 --server.headless true \
+	  --browser.gatherUsageStats false
+
+test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest, lint
+	rm -rf "$(TEST_DIR)" && mkdir -p "$(TEST_DIR)"
+	synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(TEST_LANDING)"
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/docs.sh
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory lint
+
+lint: setup ## sqlfluff on the models, ruff on the Python
+	ruff check src dashboards tests/python scripts
+	sqlfluff lint models
+
+docs: setup ## Generate the dbt docs site into target/ (needs a built warehouse)
+	bash scripts/docs.sh
+
+bench: setup ## Benchmark: generate SCALE (default 1 here), time dbt build, print figures
+	python scripts/bench.py --scale $(if $(filter command line,$(origin SCALE)),$(SCALE),1) \
+	  --seed $(SEED)
+
+clean: ## Remove build output (not the landing zone)
+	rm -rf target logs warehouse

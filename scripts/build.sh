@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build the warehouse into a new file and move it onto DUCKDB_PATH only when the build
+# passed: readers of the served file (the dashboard) never see a half-built warehouse,
+# and a reader holding the old file cannot make the build fail (toolchain-notes.md).
+set -euo pipefail
+: "${DUCKDB_PATH:?}" "${LANDING_DIR:?}"
+if [ ! -d "$LANDING_DIR" ]; then
+  echo "Landing directory $LANDING_DIR does not exist (set LANDING_DIR or run make demo)." >&2
+  exit 1
+fi
+served="$DUCKDB_PATH"
+mkdir -p "$(dirname "$served")"
+# Same file name in a sibling folder: MetricFlow names the database after the file stem.
+staging_dir="$(dirname "$served")/.building"
+rm -rf "$staging_dir" && mkdir -p "$staging_dir"
+export DUCKDB_PATH="$staging_dir/$(basename "$served")"
+dbt build
+mv -f "$DUCKDB_PATH" "$served"
+rm -rf "$staging_dir"
+echo "Warehouse built: $served"
