@@ -64,6 +64,8 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 lint: setup ## sqlfluff on the models, ruff on the Python
 	ruff check src dashboards tests/python scripts
 	sqlfluff lint models
+	@# sqlfluff compiles the staging models, which loads the raw landing tables: drop them.
+	dbt run-operation drop_landing_schema_now --quiet
 
 docs: setup ## Generate the dbt docs site into target/ (needs a built warehouse)
 	bash scripts/docs.sh
