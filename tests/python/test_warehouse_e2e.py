@@ -106,7 +106,7 @@ def test_no_personnummer_outside_staging(con) -> None:
         count = con.sql(
             f'select count(*) from "{schema}"."{table}" '
             f'where regexp_matches("{column}", \'{PERSONNUMMER}\')'
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         if count:
             hits.append(f"{schema}.{table}.{column}: {count}")
     assert hits == []
