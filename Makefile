@@ -5,6 +5,8 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(CURDIR)/$(VENV)/bin
 SCALE ?= 0.02
+# The demo that `make run` serves: big enough to look like a town, quick to build.
+DEMO_SCALE ?= 0.1
 SEED ?= 42
 
 # The fixed interface: LANDING_DIR, DUCKDB_PATH and PSEUDONYM_KEY (source-contract.md).
@@ -24,7 +26,8 @@ TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
 	  | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
-	@echo "  Variables: LANDING_DIR, DUCKDB_PATH, PSEUDONYM_KEY, SCALE (default $(SCALE)), SEED"
+	@echo "  Variables: LANDING_DIR, DUCKDB_PATH, PSEUDONYM_KEY, SEED, SCALE (tests, default $(SCALE)),"
+	@echo "  DEMO_SCALE (make demo/run, default $(DEMO_SCALE))"
 
 setup: $(VENV)/.installed ## Create .venv with the pinned Python packages (idempotent)
 
@@ -43,7 +46,7 @@ system-deps: ## Install Debian packages the tests need (chromium), skipped when 
 demo: setup ## Generate the demo municipality into LANDING_DIR if it is empty
 	@if [ -n "$$(ls -A "$(LANDING_DIR)" 2>/dev/null)" ]; then \
 	  echo "Landing zone $(LANDING_DIR) has data: not generating."; else \
-	  synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(LANDING_DIR)"; fi
+	  synthkoping generate --scale $(DEMO_SCALE) --seed $(SEED) --out "$(LANDING_DIR)"; fi
 
 build: setup ## dbt seed + build (models and tests) on LANDING_DIR into DUCKDB_PATH
 	@[ -n "$$PSEUDONYM_KEY" ] || echo "WARNING: PSEUDONYM_KEY is not set: the public DEMO key is used."
