@@ -12,7 +12,7 @@ parsed as (
     select
         {{ landing_metadata() }},
         {{ clean_text('ansokan_id') }} as application_id,
-        {{ personnummer_to_12(clean_text('barn_personnummer'), 'cast(substr(_delivery_stamp, 1, 4) as integer)') }}
+        {{ personnummer_to_12(clean_text('barn_personnummer'), 'cast(_delivered_on as date)') }}
             as personnummer_12,
         {{ clean_text('ansokningsdatum') }} as application_date_raw,
         {{ parse_date(clean_text('ansokningsdatum')) }} as application_date,

@@ -11,7 +11,7 @@ parsed as (
         {{ landing_metadata() }},
         {{ clean_text('anstallnings_id') }} as employment_id,
         {{ clean_text('personnummer') }} as personnummer_raw,
-        {{ personnummer_to_12(clean_text('personnummer'), 'cast(substr(_delivery_stamp, 1, 4) as integer)') }}
+        {{ personnummer_to_12(clean_text('personnummer'), 'cast(_delivered_on as date)') }}
             as personnummer_12,
         {{ clean_text('enhet_id') }} as unit_id,
         {{ clean_text('befattning') }} as job_title,

@@ -12,8 +12,7 @@ parsed as (
     select
         {{ landing_metadata() }},
         {{ clean_text('besok_id') }} as visit_id,
-        {{ personnummer_to_12(clean_text('brukare_personnummer'), 'cast(substr(_delivery_stamp, 1, 4) as integer)') }}
-            as personnummer_12,
+        {{ clean_text('brukare_personnummer') }} as personnummer_raw,
         {{ clean_text('personal_id') }} as staff_id,
         {{ clean_text('insatstyp') }} as service_type,
         {{ clean_text('planerad_start') }} as planned_start_raw,
@@ -23,6 +22,17 @@ parsed as (
         {{ clean_text('utford_slut') }} as performed_end_raw,
         {{ parse_timestamp(clean_text('utford_slut')) }} as performed_end_at
     from source
+),
+
+normalised as (
+    select
+        *,
+        -- The century of a 10-digit number depends on the person's age on the visit day.
+        {{ personnummer_to_12(
+            'personnummer_raw',
+            'coalesce(cast(planned_start_at as date), ' ~ dbt.dateadd('day', -1, 'delivered_on') ~ ')',
+        ) }} as personnummer_12
+    from parsed
 ),
 
 validated as (
@@ -42,7 +52,7 @@ validated as (
             ['performed_end_at < performed_start_at', 'date_range_reversed', 'utford_slut'],
             ['performed_start_at is not null and staff_id is null', 'missing_value', 'personal_id'],
         ]) }}
-    from parsed
+    from normalised
 ),
 
 final as (

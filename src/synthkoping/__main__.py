@@ -1,0 +1,3 @@
+from synthkoping.cli import main
+
+raise SystemExit(main())
