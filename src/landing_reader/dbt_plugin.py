@@ -17,8 +17,8 @@ from typing import Any
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
-from landing_reader.entities import entity_by_table
-from landing_reader.reader import read_entity
+from landing_reader.entities import ENTITIES, entity_by_table
+from landing_reader.reader import read_entity, schema
 
 DEMO_PSEUDONYM_KEY = "synthkoping-demo-key-not-secret"
 
@@ -45,6 +45,15 @@ class Plugin(BasePlugin):
         conn.execute("set variable pseudonym_key = ?", [self.key])
         # Made once here: two threads loading sources would race to create it.
         conn.execute("create schema if not exists landing")
+        # Empty landing tables with the contract's columns, so that dbt unit tests (which
+        # read a source's column types from the database before any model has loaded it)
+        # work; `load` replaces each with the delivered rows when a model reads the source.
+        for entity in ENTITIES:
+            columns = ", ".join(
+                f'"{field.name}" {"bigint" if field.type == "int64" else "varchar"}'
+                for field in schema(entity)
+            )
+            conn.execute(f"create table if not exists landing.{entity.table} ({columns})")
 
     def configure_cursor(self, cursor) -> None:
         cursor.execute("set variable pseudonym_key = ?", [self.key])

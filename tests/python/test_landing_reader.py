@@ -82,7 +82,8 @@ def test_bad_file_name_is_flagged(tmp_path: Path) -> None:
 
 def test_finance_is_latin1_with_period_and_delivery_stamps(tmp_path: Path) -> None:
     entity = entity_by_table("ekonomi__huvudbok")
-    body = ";".join(entity.columns) + "\r\nV1;1;2024-01-15;202401;5020;21001;510;;;-1\xa0234,50;Lön\r\n"
+    line = "V1;1;2024-01-15;202401;5020;21001;510;;;-1\xa0234,50;Lön"
+    body = ";".join(entity.columns) + "\r\n" + line + "\r\n"
     _write(tmp_path, "ekonomi/huvudbok_202401_20240205.csv", body.encode("latin-1"))
     (row,) = _rows(tmp_path, "ekonomi__huvudbok")
     assert row["text"] == "Lön"
