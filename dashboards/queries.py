@@ -35,6 +35,9 @@ REASON_LABELS: dict[str, str] = {
     "missing_value": "Värde saknas",
     "invalid_code": "Okänd kod",
     "out_of_range": "Värde utanför tillåtet intervall",
+    "unparseable_row": "Raden går inte att tolka (citattecken)",
+    "bad_file_name": "Felaktigt filnamn",
+    "period_mismatch": "Perioden stämmer inte med filen",
 }
 
 SOURCE_SYSTEM_LABELS: dict[str, str] = {
