@@ -1,0 +1,106 @@
+{#- Privacy rule (source-contract.md): no personnummer past staging. At run time, every
+    string column of every table in every schema except `staging` and `landing` (and the
+    catalogs) is scanned for a value containing a personnummer: 6 or 8 digits, an optional
+    `-` or `+`, 4 digits (`[0-9]{6}([0-9]{2})?[-+]?[0-9]{4}`), not part of a longer run of
+    digits, that is also a valid personnummer by the platform's own rule (a real date of
+    birth, samordningsnummer day + 60 included, and a Luhn check digit; the macros
+    personnummer_to_12 and personnummer_is_valid). The pattern alone is not enough: source
+    systems' ids such as voucher `202304000708` or visit `B2021010000038` are long digit
+    runs, and would fail every build. Only the first candidate in a value is checked.
+    A keyed pseudonym (a SHA-256 hex digest, exactly 64 hex characters) is not scanned.
+    A digit-only id of exactly 10 or 12 digits can still be a valid personnummer by chance
+    (the ledger's voucher numbers (period + sequence) are: `202112900001` reads as a
+    samordningsnummer). Such a column is declared in its model's YAML with
+    `meta: {personnummer_scan: skip}` and a description saying why; it is not scanned.
+
+    The test returns one row per offending column with the number of matching values, not
+    the values themselves, so that a failure does not copy personnummer into logs or into
+    a --store-failures table. Zero rows (also when no string column exists) = pass.
+
+    The refs below only order the test after the models it scans (every intermediate
+    model feeds these marts); add new marts here when they are created. -#}
+-- depends_on: {{ ref('quarantined_rows') }}
+-- depends_on: {{ ref('fct_landing_deliveries') }}
+
+{#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
+{%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}
+{%- set pseudonym_pattern = '[0-9a-f]{64}' %}
+{%- set excluded_schemas = ['staging', 'landing', 'information_schema', 'pg_catalog'] %}
+
+{%- set string_columns = [] %}
+{%- set skipped_columns = [] %}
+{%- if execute %}
+    {%- for node in graph.nodes.values() if node.resource_type in ('model', 'seed', 'snapshot') %}
+        {%- for column in node.columns.values() if column.meta.get('personnummer_scan') == 'skip' %}
+            {%- do skipped_columns.append(
+                (node.schema ~ '.' ~ (node.alias or node.name) ~ '.' ~ column.name) | lower
+            ) %}
+        {%- endfor %}
+    {%- endfor %}
+    {%- set columns_query %}
+        select table_schema, table_name, column_name
+        from information_schema.columns
+        where lower(table_schema) not in ('{{ excluded_schemas | join("', '") }}')
+            and lower(table_schema) not like 'pg_%'
+            and table_catalog = '{{ target.database }}'
+            and (
+                lower(data_type) in ('varchar', 'text', 'character varying', 'character', 'string')
+                or lower(data_type) like 'varchar(%'
+                or lower(data_type) like 'character varying(%'
+            )
+        order by 1, 2, 3
+    {%- endset %}
+    {%- set found = run_query(columns_query) %}
+    {%- for row in found.rows %}
+        {%- if (row[0] ~ '.' ~ row[1] ~ '.' ~ row[2]) | lower not in skipped_columns %}
+            {%- do string_columns.append(row) %}
+        {%- endif %}
+    {%- endfor %}
+{%- endif %}
+
+{%- if string_columns | length == 0 %}
+
+select
+    cast(null as {{ dbt.type_string() }}) as table_schema,
+    cast(null as {{ dbt.type_string() }}) as table_name,
+    cast(null as {{ dbt.type_string() }}) as column_name,
+    cast(0 as bigint) as values_like_personnummer
+where 1 = 0
+
+{%- else %}
+
+with
+
+scanned as (
+    {%- for table_schema, table_name, column_name in string_columns %}
+    select
+        '{{ table_schema }}' as table_schema,
+        '{{ table_name }}' as table_name,
+        '{{ column_name }}' as column_name,
+        count(*) as values_like_personnummer
+    from (
+        select
+            {{ personnummer_to_12(
+                "case when length(candidate) = 10 then substr(candidate, 1, 6) || '-' || "
+                ~ "substr(candidate, 7, 4) else candidate end",
+                'current_date',
+            ) }} as personnummer_12
+        from (
+            select {{ regex_extract(adapter.quote(column_name), personnummer_pattern, 2) }}
+                as candidate
+            from {{ adapter.quote(table_schema) }}.{{ adapter.quote(table_name) }}
+            where {{ regex_contains(adapter.quote(column_name), personnummer_pattern) }}
+                and not {{ regex_full_match(adapter.quote(column_name), pseudonym_pattern) }}
+        ) as candidates
+    ) as normalised
+    where {{ personnummer_is_valid('personnummer_12') }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+)
+
+select * from scanned
+where values_like_personnummer > 0
+
+{%- endif %}
