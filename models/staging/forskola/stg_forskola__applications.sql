@@ -51,12 +51,7 @@ final as (
         delivery_stamp,
         delivered_on,
         application_id,
-        case when quarantine_reason is null then {{ pseudonymise('personnummer_12') }} end
-            as child_person_key,
-        case when quarantine_reason is null then {{ personnummer_sex('personnummer_12') }} end
-            as child_sex,
-        case when quarantine_reason is null then cast(substr(personnummer_12, 1, 4) as integer) end
-            as child_birth_year,
+        {{ person_columns('personnummer_12', prefix='child_') }},
         status,
         district_code,
         application_date,

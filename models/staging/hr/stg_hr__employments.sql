@@ -10,7 +10,6 @@ parsed as (
     select
         {{ landing_metadata() }},
         {{ clean_text('anstallnings_id') }} as employment_id,
-        {{ clean_text('personnummer') }} as personnummer_raw,
         {{ personnummer_to_12(clean_text('personnummer'), 'cast(_delivered_on as date)') }}
             as personnummer_12,
         {{ clean_text('enhet_id') }} as unit_id,
@@ -65,12 +64,7 @@ final as (
         delivery_stamp,
         delivered_on,
         employment_id,
-        case when quarantine_reason is null then {{ pseudonymise('personnummer_12') }} end
-            as person_key,
-        case when quarantine_reason is null then {{ personnummer_sex('personnummer_12') }} end
-            as sex,
-        case when quarantine_reason is null then cast(substr(personnummer_12, 1, 4) as integer) end
-            as birth_year,
+        {{ person_columns('personnummer_12') }},
         unit_id,
         job_title,
         occupational_group,

@@ -63,12 +63,7 @@ final as (
         delivery_stamp,
         delivered_on,
         visit_id,
-        case when quarantine_reason is null then {{ pseudonymise('personnummer_12') }} end
-            as recipient_person_key,
-        case when quarantine_reason is null then {{ personnummer_sex('personnummer_12') }} end
-            as recipient_sex,
-        case when quarantine_reason is null then cast(substr(personnummer_12, 1, 4) as integer) end
-            as recipient_birth_year,
+        {{ person_columns('personnummer_12', prefix='recipient_') }},
         staff_id,
         service_type,
         performed_start_at is not null as is_performed,

@@ -1,0 +1,6 @@
+{#- The same, callable with `dbt run-operation` (after `dbt docs generate`). -#}
+{% macro drop_landing_schema_now() -%}
+    {%- if target.type == 'duckdb' -%}
+        {%- do run_query('drop schema if exists landing cascade') -%}
+    {%- endif -%}
+{%- endmacro %}
