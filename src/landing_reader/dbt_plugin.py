@@ -18,9 +18,12 @@ from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
 from landing_reader.entities import ENTITIES, entity_by_table
+from landing_reader.inventory import SCHEMA as INVENTORY_SCHEMA
+from landing_reader.inventory import inventory
 from landing_reader.reader import read_entity, schema
 
 DEMO_PSEUDONYM_KEY = "synthkoping-demo-key-not-secret"
+INVENTORY_TABLE = "files"
 
 
 def pseudonym_key() -> str:
@@ -48,12 +51,13 @@ class Plugin(BasePlugin):
         # Empty landing tables with the contract's columns, so that dbt unit tests (which
         # read a source's column types from the database before any model has loaded it)
         # work; `load` replaces each with the delivered rows when a model reads the source.
-        for entity in ENTITIES:
+        tables = [(entity.table, schema(entity)) for entity in ENTITIES]
+        for table, arrow_schema in [*tables, (INVENTORY_TABLE, INVENTORY_SCHEMA)]:
             columns = ", ".join(
                 f'"{field.name}" {"bigint" if field.type == "int64" else "varchar"}'
-                for field in schema(entity)
+                for field in arrow_schema
             )
-            conn.execute(f"create table if not exists landing.{entity.table} ({columns})")
+            conn.execute(f"create table if not exists landing.{table} ({columns})")
 
     def configure_cursor(self, cursor) -> None:
         cursor.execute("set variable pseudonym_key = ?", [self.key])
@@ -63,4 +67,6 @@ class Plugin(BasePlugin):
             raise FileNotFoundError(
                 f"landing directory {self.landing_dir} does not exist (set LANDING_DIR)"
             )
+        if source_config.identifier == INVENTORY_TABLE:
+            return inventory(self.landing_dir)
         return read_entity(self.landing_dir, entity_by_table(source_config.identifier))

@@ -61,6 +61,11 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 yield number, raw
 
 
+def data_lines(path: Path) -> int:
+    """How many rows the reader makes of a file: its non-empty lines after the header."""
+    return max(sum(1 for _ in _lines(path)) - 1, 0)
+
+
 def read_file(landing_dir: Path, entity: Entity, path: Path) -> Iterator[tuple]:
     """Yield one tuple per data line: the meta columns, then the entity's columns."""
     source_file = path.relative_to(landing_dir).as_posix()

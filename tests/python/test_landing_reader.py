@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from landing_reader.entities import ENTITIES, delivered_on, entity_by_table
+from landing_reader.inventory import inventory
 from landing_reader.reader import read_entity
 
 FRANVARO = entity_by_table("hr__franvaro")
@@ -99,3 +100,24 @@ def test_every_entity_has_a_delivery_day_rule() -> None:
         day = delivered_on(entity, stamps.get(entity.name, "2024-02-03"))
         assert day is not None, entity.name
     assert str(delivered_on(entity_by_table("omsorg__besok"), "2024-12")) == "2025-01-01"
+
+
+def test_inventory_lists_every_file_with_its_data_lines(tmp_path: Path) -> None:
+    one_row = HEADER + "\nF1;A1;Sjuk;2024-01-02;;50;N\n\n"
+    _write(tmp_path, "hr/franvaro_2024-02-03.csv", one_row.encode())
+    _write(tmp_path, "hr/franvaro_2024-03-03.csv", (HEADER + "\r\n").encode())
+    _write(tmp_path, "hr/franvaro_2024-02-30.csv", (HEADER + "\n").encode())
+    _write(tmp_path, "hr/loner_2024.csv", b"x;y\n1;2\n")
+    _write(tmp_path, ".DS_Store", b"junk")
+    rows = {r["source_file"]: r for r in inventory(tmp_path).to_pylist()}
+    assert sorted(rows) == [
+        "hr/franvaro_2024-02-03.csv",
+        "hr/franvaro_2024-02-30.csv",
+        "hr/franvaro_2024-03-03.csv",
+        "hr/loner_2024.csv",
+    ]
+    assert rows["hr/franvaro_2024-02-03.csv"]["data_lines"] == 1
+    assert rows["hr/franvaro_2024-03-03.csv"]["data_lines"] == 0
+    assert rows["hr/franvaro_2024-02-30.csv"]["file_status"] == "bad_file_name"
+    assert rows["hr/loner_2024.csv"]["file_status"] == "unrecognised_file"
+    assert rows["hr/loner_2024.csv"]["entity"] is None

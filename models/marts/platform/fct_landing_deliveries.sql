@@ -1,5 +1,7 @@
-{#- One row per delivered landing file: what landed and what became of it. Landed rows are
-    counted in staging (one row per data line); accepted and superseded rows in the
+{#- One row per file in the landing zone (stg_landing__files), so that an empty delivery or
+    a file the contract does not know still shows: what landed and what became of it. The
+    plugin counts each file's data lines on its own (rows_in_file); landed rows are counted
+    in staging (one row per data line); accepted and superseded rows in the
     resolved intermediate models; quarantined rows in marts.quarantined_rows. The three are
     computed apart, so the reconciliation test (landed = accepted + quarantined +
     superseded) can catch a row lost or counted twice. -#}
@@ -17,6 +19,10 @@
     ['scb', 'befolkning', 'stg_scb__population', 'int_scb__population_resolved'],
 ] %}
 with
+
+files as (
+    select * from {{ ref('stg_landing__files') }}
+),
 
 quarantined as (
     select
@@ -68,19 +74,25 @@ resolved as (
 
 final as (
     select
-        cast(landed.source_file as {{ dbt.type_string() }}) as source_file,
-        cast(landed.source_system as {{ dbt.type_string() }}) as source_system,
-        cast(landed.entity as {{ dbt.type_string() }}) as entity,
-        cast(landed.delivery_stamp as {{ dbt.type_string() }}) as delivery_stamp,
-        cast(landed.rows_landed as bigint) as rows_landed,
+        cast(files.source_file as {{ dbt.type_string() }}) as source_file,
+        cast(files.source_system as {{ dbt.type_string() }}) as source_system,
+        cast(files.entity as {{ dbt.type_string() }}) as entity,
+        cast(files.delivery_stamp as {{ dbt.type_string() }}) as delivery_stamp,
+        cast(files.file_status as {{ dbt.type_string() }}) as file_status,
+        cast(files.file_size_bytes as bigint) as file_size_bytes,
+        cast(files.data_lines as bigint) as rows_in_file,
+        cast(coalesce(landed.rows_landed, 0) as bigint) as rows_landed,
         cast(coalesce(resolved.rows_accepted, 0) as bigint) as rows_accepted,
         cast(coalesce(quarantined.rows_quarantined, 0) as bigint) as rows_quarantined,
-        cast(coalesce(resolved.rows_superseded, 0) as bigint) as rows_superseded
-    from landed
+        cast(coalesce(resolved.rows_superseded, 0) as bigint) as rows_superseded,
+        files.is_recognised
+    from files
+    left join landed
+        on files.source_file = landed.source_file
     left join resolved
-        on landed.source_file = resolved.source_file
+        on files.source_file = resolved.source_file
     left join quarantined
-        on landed.source_file = quarantined.source_file
+        on files.source_file = quarantined.source_file
 )
 
 select * from final

@@ -1,0 +1,22 @@
+{#- One row per file in the landing zone, as the landing plugin found it. -#}
+with
+
+source as (
+    select * from {{ source('landing', 'files') }}
+),
+
+final as (
+    select
+        source_file,
+        source_system,
+        entity,
+        delivery_stamp,
+        file_status,
+        cast(size_bytes as bigint) as file_size_bytes,
+        cast(data_lines as bigint) as data_lines,
+        file_status <> 'unrecognised_file' as is_recognised,
+        cast(delivered_on as date) as delivered_on
+    from source
+)
+
+select * from final
