@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from landing_reader.entities import ENTITIES, delivered_on, entity_by_table
 from landing_reader.inventory import inventory
-from landing_reader.reader import read_entity
+from landing_reader.reader import BOM, read_entity
 
 FRANVARO = entity_by_table("hr__franvaro")
 HEADER = ";".join(FRANVARO.columns)
@@ -121,3 +122,17 @@ def test_inventory_lists_every_file_with_its_data_lines(tmp_path: Path) -> None:
     assert rows["hr/franvaro_2024-02-30.csv"]["file_status"] == "bad_file_name"
     assert rows["hr/loner_2024.csv"]["file_status"] == "unrecognised_file"
     assert rows["hr/loner_2024.csv"]["entity"] is None
+
+
+def test_line_count_agrees_with_the_reader_on_odd_bytes(tmp_path: Path) -> None:
+    """data_lines counts in chunks; it must agree with the reader's own line walk."""
+    rng = random.Random(7)
+    cases = [b"", BOM, b"h", b"h\r\n\r\n", BOM + b"h\na\n\nb", b"\n\nh\na\r\n", b"h\na\n" + BOM]
+    cases += [bytes(rng.choice(b"a;\r\n\xef\xbb\xbf") for _ in range(rng.randint(0, 30)))
+              for _ in range(200)]
+    for number, data in enumerate(cases):
+        path = tmp_path / f"f{number}.csv"
+        path.write_bytes(data)
+        expected = max(sum(1 for _ in _lines(path)) - 1, 0)
+        for chunk_bytes in (1, 2, 5, 1 << 20):
+            assert data_lines(path, chunk_bytes) == expected, (data, chunk_bytes)
