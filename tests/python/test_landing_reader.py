@@ -7,7 +7,7 @@ from pathlib import Path
 
 from landing_reader.entities import ENTITIES, delivered_on, entity_by_table
 from landing_reader.inventory import inventory
-from landing_reader.reader import BOM, read_entity
+from landing_reader.reader import BOM, _lines, data_lines, read_entity
 
 FRANVARO = entity_by_table("hr__franvaro")
 HEADER = ";".join(FRANVARO.columns)
