@@ -8,8 +8,10 @@ the state they had at month end.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from synthkoping import faults as ft
 from synthkoping import personnummer as pn
@@ -126,6 +128,31 @@ def _events_by_month(dates: list[tuple[object, list[date | None]]]) -> dict[tupl
     return out
 
 
+def _write_monthly(cfg: Config, stats: Stats, faults: ft.FaultInjector,
+                   events: dict[tuple[int, int], list[object]], kind: str, header: list[str],
+                   delivery_dom: int, sort_key: Callable[[Any], str],
+                   after_month: Callable[[int, int, list[object]], None]) -> None:
+    """Monthly deliveries of the cases that changed in the month, each as it stood at
+    month-end; one delivery (the first with rows after the first year) carries one fault of
+    every kind, the rest at the injector's random rate."""
+    forced = False
+    for y, m in months(cfg.start_year, cfg.end_year):
+        as_of = month_end(y, m)
+        day = delivery_day(y, m, delivery_dom)
+        batch = sorted(events.get((y, m), []), key=sort_key)
+        with Delivery(cfg.out, f"{kind}_{day.isoformat()}.csv", header,
+                      kind=kind, stats=stats, bom=True) as out:
+            for i, item in enumerate(batch):
+                fields = item.row(as_of)  # type: ignore[attr-defined]
+                out.row(fields)
+                if not forced and i == 0 and y > cfg.start_year:
+                    faults.force_all(out, fields)
+                    forced = True
+                else:
+                    faults.maybe(out, fields)
+        after_month(y, m, batch)
+
+
 def write_bygglov(cfg: Config, stats: Stats) -> None:
     cases = _bygglov_cases(cfg)
     events = _events_by_month([(c, [c.inkom, c.komplett, c.beslut_datum]) for c in cases])
@@ -144,30 +171,21 @@ def write_bygglov(cfg: Config, stats: Stats) -> None:
         "too_few_fields": ft.too_few_fields,
     }
     faults = ft.FaultInjector("bygglov/arenden", frng, 0.002, kinds, fresh, stats)
-    forced = False
     bad_header_month = (min(cfg.start_year + 2, cfg.end_year), 5)
-    for y, m in months(cfg.start_year, cfg.end_year):
-        as_of = month_end(y, m)
-        day = delivery_day(y, m, 2)
-        batch = sorted(events.get((y, m), []), key=lambda c: c.dnr)  # type: ignore[attr-defined]
-        with Delivery(cfg.out, f"bygglov/arenden_{day.isoformat()}.csv", BYGG_HEADER,
+
+    def bad_header_export(y: int, m: int, batch: list[object]) -> None:
+        if (y, m) != bad_header_month:
+            return
+        # A manual re-export mid-month from a changed report: one column renamed.
+        bad = [*BYGG_HEADER[:4], "beslutsdatum", *BYGG_HEADER[5:]]
+        with Delivery(cfg.out, f"bygglov/arenden_{y}-{m:02d}-16.csv", bad,
                       kind="bygglov/arenden", stats=stats, bom=True) as out:
-            for i, case in enumerate(batch):
-                fields = case.row(as_of)  # type: ignore[attr-defined]
-                out.row(fields)
-                if not forced and i == 0 and y > cfg.start_year:
-                    faults.force_all(out, fields)
-                    forced = True
-                else:
-                    faults.maybe(out, fields)
-        if (y, m) == bad_header_month:
-            # A manual re-export mid-month from a changed report: one column renamed.
-            bad = [*BYGG_HEADER[:4], "beslutsdatum", *BYGG_HEADER[5:]]
-            with Delivery(cfg.out, f"bygglov/arenden_{y}-{m:02d}-16.csv", bad,
-                          kind="bygglov/arenden", stats=stats, bom=True) as out:
-                for case in batch or cases[:1]:
-                    out.row(case.row(date(y, m, 15)))  # type: ignore[attr-defined]
-            stats.add_fault("bygglov/arenden:bad_header")
+            for case in batch or cases[:1]:
+                out.row(case.row(date(y, m, 15)))  # type: ignore[attr-defined]
+        stats.add_fault("bygglov/arenden:bad_header")
+
+    _write_monthly(cfg, stats, faults, events, "bygglov/arenden", BYGG_HEADER, 2,
+                   lambda c: c.dnr, bad_header_export)  # type: ignore[attr-defined]
 
 
 # ---- förskola -----------------------------------------------------------------------
@@ -250,22 +268,11 @@ def write_forskola(cfg: Config, stats: Stats) -> None:
         "too_few_fields": ft.too_few_fields,
     }
     faults = ft.FaultInjector("forskola/ansokningar", frng, 0.002, kinds, fresh, stats)
-    forced = False
-    for y, m in months(cfg.start_year, cfg.end_year):
-        as_of = month_end(y, m)
-        day = delivery_day(y, m, 4)
-        batch = sorted(events.get((y, m), []), key=lambda a: a.id)  # type: ignore[attr-defined]
-        with Delivery(cfg.out, f"forskola/ansokningar_{day.isoformat()}.csv", FSK_HEADER,
-                      kind="forskola/ansokningar", stats=stats, bom=True) as out:
-            for i, app in enumerate(batch):
-                fields = app.row(as_of)  # type: ignore[attr-defined]
-                out.row(fields)
-                if not forced and i == 0 and y > cfg.start_year:
-                    faults.force_all(out, fields)
-                    forced = True
-                else:
-                    faults.maybe(out, fields)
+    def empty_rerun(y: int, m: int, batch: list[object]) -> None:
         if (y, m) == (min(cfg.start_year + 1, cfg.end_year), 7):
             # The summer batch job ran twice; the second run found nothing new.
             Delivery(cfg.out, f"forskola/ansokningar_{y}-{m:02d}-20.csv", FSK_HEADER,
                      kind="forskola/ansokningar", stats=stats, bom=True).close()
+
+    _write_monthly(cfg, stats, faults, events, "forskola/ansokningar", FSK_HEADER, 4,
+                   lambda a: a.id, empty_rerun)  # type: ignore[attr-defined]
