@@ -11,7 +11,7 @@
     A digit-only id of exactly 10 or 12 digits can still be a valid personnummer by chance
     (the ledger's voucher numbers (period + sequence) are: `202112900001` reads as a
     samordningsnummer). Such a column is declared in its model's YAML with
-    `meta: {personnummer_scan: skip}` and a description saying why; it is not scanned.
+    `meta: {identity_number_scan: skip}` and a description saying why; it is not scanned.
 
     The test returns one row per offending column with the number of matching values, not
     the values themselves, so that a failure does not copy personnummer into logs or into
@@ -31,7 +31,7 @@
 {%- set skipped_columns = [] %}
 {%- if execute %}
     {%- for node in graph.nodes.values() if node.resource_type in ('model', 'seed', 'snapshot') %}
-        {%- for column in node.columns.values() if column.meta.get('personnummer_scan') == 'skip' %}
+        {%- for column in node.columns.values() if column.meta.get('identity_number_scan') == 'skip' %}
             {%- do skipped_columns.append(
                 (node.schema ~ '.' ~ (node.alias or node.name) ~ '.' ~ column.name) | lower
             ) %}
