@@ -71,24 +71,15 @@ def split_lines(buf: np.ndarray) -> Lines:
     return Lines(numbers, starts[keep], ends[keep], buf)
 
 
-def latin1_to_utf8(lines: Lines) -> Lines:
-    """Re-encode Latin-1 lines as UTF-8: each byte >= 0x80 becomes two bytes."""
-    data = lines.buf
-    high = data >= 0x80
-    if not high.any():
-        return lines
-    out = np.repeat(data, np.where(high, 2, 1))
-    # Where each input byte's first output byte goes.
-    shift = np.concatenate(([0], np.cumsum(high)))
-    first = np.arange(len(data)) + shift[:-1]
-    out[first[high]] = 0xC0 | (data[high] >> 6)
-    out[first[high] + 1] = 0x80 | (data[high] & 0x3F)
-    return Lines(lines.numbers, lines.starts + shift[lines.starts], lines.ends + shift[lines.ends],
-                 out)
-
-
-def read_lines(path: Path) -> Lines:
-    return split_lines(np.fromfile(path, dtype=np.uint8))
+def read_lines(path: Path, encoding: str = "utf-8") -> Lines:
+    """A file's lines as UTF-8 bytes. A Latin-1 file is re-encoded whole first (every byte is a
+    character in Latin-1, and the line structure stays), so the engine decodes one encoding."""
+    if encoding != "latin-1":
+        return split_lines(np.fromfile(path, dtype=np.uint8))
+    raw = path.read_bytes()
+    head = BOM if raw.startswith(BOM) else b""
+    raw = head + raw[len(head):].decode("latin-1").encode("utf-8")
+    return split_lines(np.frombuffer(raw, dtype=np.uint8))
 
 
 def data_lines(path: Path, chunk_bytes: int = 1 << 24) -> int:

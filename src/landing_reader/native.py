@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from landing_reader.entities import Entity
-from landing_reader.lines import Lines, latin1_to_utf8
+from landing_reader.lines import Lines
 
 # One field: quoted (doubled quotes inside, may hold `;`), or unquoted (no `;`, no `\r`,
 # not starting with `"`), or empty. Python's csv rejects a `\r` outside quotes mid-line.
@@ -121,9 +121,6 @@ def _parse(
     files: list[tuple[FileMeta, Lines]],
     arrow_schema: pa.Schema,
 ) -> pa.Table:
-    if entity.encoding == "latin-1":
-        # Every byte is a character in Latin-1: re-encoded, the lines are valid UTF-8.
-        files = [(meta, latin1_to_utf8(lines)) for meta, lines in files]
     columns = ",\n    ".join(
         f'case when row_error is null then fields[{i}] end as "{name}"'
         for i, name in enumerate(entity.columns, start=1)
@@ -197,7 +194,7 @@ def _with_encoding_details(
                             pc.filter(table["_line_number"], bad).to_pylist(), strict=True):
         lines = files[file][1]
         try:
-            lines.line(int(np.searchsorted(lines.numbers, number))).decode(entity.encoding)
+            lines.line(int(np.searchsorted(lines.numbers, number))).decode("utf-8")
             details.append(None)
         except UnicodeDecodeError as exc:
             details.append(f"not valid {entity.encoding} at byte {exc.start}")

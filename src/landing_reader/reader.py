@@ -81,7 +81,7 @@ def _header_error(entity: Entity, first_number: int, header: bytes) -> tuple[str
     if first_number != 1:
         return ("bad_header", "the first line is empty")
     try:
-        names = _split(header.decode(entity.encoding))
+        names = _split(header.decode("utf-8"))  # read_lines gives UTF-8
     except UnicodeDecodeError:
         names = None
     if names is None or tuple(name.strip() for name in names) != entity.columns:
@@ -94,7 +94,7 @@ def read_file(landing_dir: Path, entity: Entity, path: Path) -> tuple[FileMeta, 
     source_file = path.relative_to(landing_dir).as_posix()
     stamp = entity.delivery_stamp(path.name)
     day = delivered_on(entity, stamp)
-    lines = read_lines(path)
+    lines = read_lines(path, entity.encoding)
     if len(lines) < 2:
         return None  # no lines, or a header only: a valid, empty delivery
     file_error = None
