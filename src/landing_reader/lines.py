@@ -96,12 +96,15 @@ def data_lines(path: Path, chunk_bytes: int = 1 << 24) -> int:
         while True:
             buf = np.frombuffer(chunk, dtype=np.uint8)
             newlines = np.flatnonzero(buf == _NL)
-            content = np.cumsum((buf != _NL) & (buf != _CR), dtype=np.int64)
-            content = np.concatenate(([0], content))
-            # Content bytes in each segment between line breaks of this chunk.
-            bounds = np.concatenate(([0], newlines, [len(buf)]))
-            seg_starts = bounds[:-1] + np.concatenate(([0], np.ones(len(newlines), np.int64)))
-            per_segment = content[bounds[1:]] - content[seg_starts]
+            # Segments between this chunk's line breaks; the last is the unterminated tail.
+            starts = np.concatenate(([0], newlines + 1))
+            ends = np.concatenate((newlines, [len(buf)]))
+            per_segment = ends > starts
+            # A segment has content unless it is only `\r`s: decided by its first byte,
+            # except for the few segments that start with `\r` (looked at one by one).
+            per_segment[per_segment] = buf[starts[per_segment]] != _CR
+            for k in np.flatnonzero((ends > starts) & ~per_segment):
+                per_segment[k] = bool((buf[starts[k]:ends[k]] != _CR).any())
             if len(newlines):
                 non_empty += int(pending or per_segment[0] > 0)
                 non_empty += int(np.count_nonzero(per_segment[1:-1]))
