@@ -157,8 +157,8 @@ attributed as (
         segment_end.working_days_through - segment_start.working_days_through
         + case when segment_start.is_working_day then 1 else 0 end as working_days,
         -- Ordinary hours a working day: heltidsmått / 5 x sysselsättningsgrad / 100.
-        cast(segments.full_time_hours_per_week as {{ dbt.type_float() }}) / 5
-        * cast(segments.employment_rate_pct as {{ dbt.type_float() }}) / 100
+        cast(segments.full_time_hours_per_week as {{ type_double() }}) / 5
+        * cast(segments.employment_rate_pct as {{ type_double() }}) / 100
             as ordinary_hours_per_working_day
     from segments
     inner join working_day_counts as segment_start

@@ -103,7 +103,7 @@ final as (
         cast(active.year as integer) as year,
         cast(active.birth_year as integer) as birth_year,
         cast(active.employment_rate_pct as decimal(9, 4)) as employment_rate_pct,
-        cast(active.employment_rate_pct / 100 as {{ dbt.type_float() }}) as fte,
+        cast(active.employment_rate_pct / 100 as {{ type_double() }}) as fte,
         active.employment_type in ('Tillsvidare', 'Visstid') as is_monthly_paid,
         active.employment_type = 'Tillsvidare' as is_tillsvidare,
         cast(active.month_end_date as date) as month_end_date

@@ -78,11 +78,11 @@ months as (
 sick_by_segment as (
     select
         segments.employment_segment_id,
-        sum(cast(sick_days.extent_pct as {{ dbt.type_float() }})) / 100 as sick_day_equivalents,
+        sum(cast(sick_days.extent_pct as {{ type_double() }})) / 100 as sick_day_equivalents,
         sum(
             case
                 when sick_days.is_long_spell
-                    then cast(sick_days.extent_pct as {{ dbt.type_float() }})
+                    then cast(sick_days.extent_pct as {{ type_double() }})
                 else 0
             end
         ) / 100
@@ -174,9 +174,9 @@ final as (
         ) as age_band,
         cast(per_version.working_days as integer) as working_days,
         cast(per_version.sick_working_days as integer) as sick_working_days,
-        cast(per_version.ordinary_hours as {{ dbt.type_float() }}) as ordinary_hours,
-        cast(per_version.sick_hours as {{ dbt.type_float() }}) as sick_hours,
-        cast(per_version.long_spell_sick_hours as {{ dbt.type_float() }})
+        cast(per_version.ordinary_hours as {{ type_double() }}) as ordinary_hours,
+        cast(per_version.sick_hours as {{ type_double() }}) as sick_hours,
+        cast(per_version.long_spell_sick_hours as {{ type_double() }})
             as long_spell_sick_hours,
         cast(per_version.month_start_date as date) as month_start_date
     from per_version

@@ -34,11 +34,11 @@ final as (
         cast(employment_type as {{ dbt.type_string() }}) as employment_type,
         cast(birth_year as integer) as birth_year,
         cast(employment_rate_pct as decimal(9, 4)) as employment_rate_pct,
-        cast(full_time_hours_per_week as {{ dbt.type_float() }}) as full_time_hours_per_week,
+        cast(full_time_hours_per_week as {{ type_double() }}) as full_time_hours_per_week,
         cast(
-            full_time_hours_per_week / 5 * employment_rate_pct / 100 as {{ dbt.type_float() }}
+            full_time_hours_per_week / 5 * employment_rate_pct / 100 as {{ type_double() }}
         ) as ordinary_hours_per_working_day,
-        cast(monthly_salary_sek as {{ dbt.type_float() }}) as monthly_salary_sek,
+        cast(monthly_salary_sek as {{ type_double() }}) as monthly_salary_sek,
         employment_type in ('Tillsvidare', 'Visstid') as is_monthly_paid,
         end_date is null as is_open_ended,
         cast(start_date as date) as start_date,

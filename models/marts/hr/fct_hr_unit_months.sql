@@ -257,10 +257,10 @@ final as (
         cast(combined.headcount as integer) as headcount,
         cast(combined.tillsvidare_persons as integer) as tillsvidare_persons,
         cast(combined.fulltime_persons as integer) as fulltime_persons,
-        cast(combined.fte as {{ dbt.type_float() }}) as fte,
-        cast(combined.ordinary_hours as {{ dbt.type_float() }}) as ordinary_hours,
-        cast(combined.sick_hours as {{ dbt.type_float() }}) as sick_hours,
-        cast(combined.long_spell_sick_hours as {{ dbt.type_float() }}) as long_spell_sick_hours,
+        cast(combined.fte as {{ type_double() }}) as fte,
+        cast(combined.ordinary_hours as {{ type_double() }}) as ordinary_hours,
+        cast(combined.sick_hours as {{ type_double() }}) as sick_hours,
+        cast(combined.long_spell_sick_hours as {{ type_double() }}) as long_spell_sick_hours,
         cast(months.month_start_date as date) as month_start_date
     from combined
     inner join months

@@ -55,7 +55,7 @@ final as (
             as {{ dbt.type_string() }}) as spell_class,
         cast(spells.absence_rows as integer) as absence_rows,
         cast(spells.spell_length_days as integer) as spell_length_days,
-        cast(spells.max_extent_pct as {{ dbt.type_float() }}) as max_extent_pct,
+        cast(spells.max_extent_pct as {{ type_double() }}) as max_extent_pct,
         spells.is_long_spell,
         spells.is_open_spell,
         cast(spells.spell_start_date as date) as spell_start_date,

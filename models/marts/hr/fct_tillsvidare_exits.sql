@@ -52,7 +52,7 @@ final as (
         cast(last_days.person_key as {{ dbt.type_string() }}) as person_key,
         cast(last_days.sex as {{ dbt.type_string() }}) as sex,
         cast(last_days.birth_year as integer) as birth_year,
-        cast({{ dbt.date_part('year', 'last_days.last_tillsvidare_date') }} as integer)
+        cast(extract(year from last_days.last_tillsvidare_date) as integer)
             as exit_year,
         coalesce(continuing.continuing_employments, 0) > 0 as has_tillsvidare_within_30_days,
         coalesce(continuing.continuing_employments, 0) = 0 as is_leaver,

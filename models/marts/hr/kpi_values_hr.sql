@@ -306,7 +306,7 @@ average_headcount as (
         turnover_years.period,
         turnover_years.year,
         tillsvidare_month_ends.gender,
-        cast(sum(tillsvidare_month_ends.tillsvidare_persons) as {{ dbt.type_float() }}) / 12
+        cast(sum(tillsvidare_month_ends.tillsvidare_persons) as {{ type_double() }}) / 12
             as average_headcount
     from tillsvidare_month_ends
     inner join turnover_years
@@ -331,9 +331,9 @@ kpi_rows as (
         period,
         org_code,
         gender,
-        cast(headcount as {{ dbt.type_float() }}) as value,
-        cast(null as {{ dbt.type_float() }}) as numerator,
-        cast(null as {{ dbt.type_float() }}) as denominator
+        cast(headcount as {{ type_double() }}) as value,
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from monthly_paid_stock
 
     union all
@@ -343,9 +343,9 @@ kpi_rows as (
         period,
         org_code,
         gender,
-        cast(fte as {{ dbt.type_float() }}) as value,
-        cast(null as {{ dbt.type_float() }}) as numerator,
-        cast(null as {{ dbt.type_float() }}) as denominator
+        cast(fte as {{ type_double() }}) as value,
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from monthly_paid_stock
 
     union all
@@ -396,7 +396,7 @@ kpi_rows as (
         period,
         org_code,
         gender,
-        100 * cast(fulltime_persons as {{ dbt.type_float() }}) / tillsvidare_persons as value,
+        100 * cast(fulltime_persons as {{ type_double() }}) / tillsvidare_persons as value,
         fulltime_persons as numerator,
         tillsvidare_persons as denominator
     from fulltime
@@ -425,9 +425,9 @@ final as (
         cast(period as {{ dbt.type_string() }}) as period,
         cast(org_code as {{ dbt.type_string() }}) as org_code,
         cast(gender as {{ dbt.type_string() }}) as gender,
-        cast(value as {{ dbt.type_float() }}) as value,
-        cast(numerator as {{ dbt.type_float() }}) as numerator,
-        cast(denominator as {{ dbt.type_float() }}) as denominator
+        cast(value as {{ type_double() }}) as value,
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator
     from kpi_rows
 )
 
