@@ -6,6 +6,8 @@
     Groups: each förvaltning (UNMAPPED included) and ALL, each crossed with T, K and M.
     Person counts are distinct within the group, never sums over units, so a person with
     employments in two förvaltningar counts once in each and once in ALL. -#}
+-- `value` is a keyword, but it is the export contract's column name (kpi-definitions.md).
+-- noqa: disable=RF04
 with
 
 periods as (
