@@ -28,6 +28,14 @@
 -- depends_on: {{ ref('dim_districts') }}
 -- depends_on: {{ ref('fct_population') }}
 -- depends_on: {{ ref('int_reporting_periods') }}
+-- depends_on: {{ ref('dim_persons') }}
+-- depends_on: {{ ref('fct_employments') }}
+-- depends_on: {{ ref('fct_sick_spells') }}
+-- depends_on: {{ ref('fct_employment_months') }}
+-- depends_on: {{ ref('fct_employment_month_ends') }}
+-- depends_on: {{ ref('fct_tillsvidare_exits') }}
+-- depends_on: {{ ref('fct_hr_unit_months') }}
+-- depends_on: {{ ref('kpi_values_hr') }}
 
 {#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
 {%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}
