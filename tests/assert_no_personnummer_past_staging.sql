@@ -34,6 +34,15 @@
 -- depends_on: {{ ref('fct_homecare_demand_capacity') }}
 -- depends_on: {{ ref('fct_homecare_hours_projections') }}
 -- depends_on: {{ ref('kpi_values_services') }}
+-- depends_on: {{ ref('dim_persons') }}
+-- depends_on: {{ ref('fct_employments') }}
+-- depends_on: {{ ref('fct_sick_spells') }}
+-- depends_on: {{ ref('fct_employment_months') }}
+-- depends_on: {{ ref('fct_employment_month_ends') }}
+-- depends_on: {{ ref('fct_tillsvidare_exits') }}
+-- depends_on: {{ ref('fct_hr_unit_months') }}
+-- depends_on: {{ ref('kpi_values_hr') }}
+-- depends_on: {{ ref('kpi_values') }}
 
 {#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
 {%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}
