@@ -21,6 +21,9 @@
     model feeds these marts); add new marts here when they are created. -#}
 -- depends_on: {{ ref('quarantined_rows') }}
 -- depends_on: {{ ref('fct_landing_deliveries') }}
+-- depends_on: {{ ref('kpi_values_finance') }}
+-- depends_on: {{ ref('fct_forecast_errors') }}
+-- depends_on: {{ ref('dim_accounts') }}
 -- depends_on: {{ ref('dim_organisation_units') }}
 -- depends_on: {{ ref('dim_districts') }}
 -- depends_on: {{ ref('fct_population') }}

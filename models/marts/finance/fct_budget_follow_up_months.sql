@@ -17,8 +17,8 @@
       over- or underspend forward.
     Where last year's profile is missing or unusable (year before the range, the sign of
     the cumulative outcome differing from the year's, s outside 0.02–2), profile and trend
-    fall back to budget_rest. `forecast_full_year_sek` is the method the docs recommend
-    from its measured error (fct_forecast_errors). -#}
+    fall back to budget_rest. `forecast_full_year_sek` is trend, the method with the lowest
+    measured error on the demo years (fct_forecast_errors, doc block finance_marts). -#}
 with
 
 ledger as (
@@ -351,10 +351,10 @@ final as (
         cast(forecasts.forecast_budget_rest_sek as double) as forecast_budget_rest_sek,
         cast(forecasts.forecast_profile_sek as double) as forecast_profile_sek,
         cast(forecasts.forecast_trend_sek as double) as forecast_trend_sek,
-        cast(forecasts.{{ var('finance_forecast_method', 'forecast_profile_sek') }} as double)
+        cast(forecasts.forecast_trend_sek as double)
             as forecast_full_year_sek,
         cast(
-            forecasts.budget_full_year_sek - forecasts.{{ var('finance_forecast_method', 'forecast_profile_sek') }}
+            forecasts.budget_full_year_sek - forecasts.forecast_trend_sek
             as double
         ) as forecast_deviation_sek,
         cast(total_population.population_count as double) as population_total,
@@ -364,7 +364,7 @@ final as (
         cast(forecasts.outcome_ytd_sek / served_population.population_count as double)
             as outcome_ytd_per_served_inhabitant_sek,
         cast(
-            forecasts.{{ var('finance_forecast_method', 'forecast_profile_sek') }}
+            forecasts.forecast_trend_sek
             / served_population.population_count as double
         ) as forecast_per_served_inhabitant_sek,
         cast(reporting_months.is_whole_year_in_range as boolean) as is_whole_year_in_range,

@@ -50,6 +50,15 @@ periods as (
     from {{ ref('int_reporting_periods') }}
 ),
 
+-- A year row of a year the range only partly covers counts the months inside the range.
+range_bounds as (
+    select
+        min(period_start_date) as range_start_date,
+        max(period_end_date) as range_end_date
+    from periods
+    where period_type = 'month'
+),
+
 ledger_in_periods as (
     select
         periods.period,
@@ -60,6 +69,8 @@ ledger_in_periods as (
     from ledger
     inner join periods
         on ledger.booking_date between periods.period_start_date and periods.period_end_date
+    inner join range_bounds
+        on ledger.booking_date between range_bounds.range_start_date and range_bounds.range_end_date
 ),
 
 net_cost_by_org as (
