@@ -110,9 +110,7 @@ def test_every_catalogue_kpi_has_one_metric_named_after_it():
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     by_kpi: dict[str, list[str]] = {}
     for metric in manifest["metrics"]:
-        kpi_id = (metric.get("config") or {}).get("meta", {}).get("kpi_id") or (
-            metric.get("meta") or {}
-        ).get("kpi_id")
+        kpi_id = ((metric.get("config") or {}).get("meta") or {}).get("kpi_id")
         if kpi_id:
             by_kpi.setdefault(kpi_id, []).append(metric["name"])
     for entry in read_catalogue():
