@@ -70,6 +70,9 @@ active as (
         employments.unit_id,
         employments.employment_type,
         employments.employment_rate_pct,
+        case
+            when employments.employment_type = 'Tillsvidare' then employments.employment_rate_pct
+        end as tillsvidare_rate_pct,
         month_ends.month_end_date,
         month_ends.year,
         month_ends.year_month
@@ -108,15 +111,17 @@ final as (
         -- overall (ALL) and within each förvaltning: carried per row so that a person
         -- count can filter on it (the MetricFlow metrics hr_fulltime_share_pct*).
         cast(
-            case when active.employment_type = 'Tillsvidare' then
-                sum(case when active.employment_type = 'Tillsvidare' then active.employment_rate_pct end)
-                    over (partition by active.person_key, active.month_end_date)
+            case
+                when active.employment_type = 'Tillsvidare'
+                    then sum(active.tillsvidare_rate_pct) over (
+                        partition by active.person_key, active.month_end_date
+                    )
             end as decimal(9, 4)
         ) as person_tillsvidare_rate_pct,
         cast(
-            case when active.employment_type = 'Tillsvidare' then
-                sum(case when active.employment_type = 'Tillsvidare' then active.employment_rate_pct end)
-                    over (
+            case
+                when active.employment_type = 'Tillsvidare'
+                    then sum(active.tillsvidare_rate_pct) over (
                         partition by
                             active.person_key,
                             active.month_end_date,
