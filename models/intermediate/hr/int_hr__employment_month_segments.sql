@@ -86,8 +86,8 @@ boundaries as (
     from clipped
     inner join month_starts
         on
-            month_starts.month_start_date > clipped.clipped_start_date
-            and month_starts.month_start_date <= clipped.clipped_end_date
+            clipped.clipped_start_date < month_starts.month_start_date
+            and clipped.clipped_end_date >= month_starts.month_start_date
 
     union
 
@@ -98,8 +98,8 @@ boundaries as (
     inner join organisation_units
         on
             clipped.unit_id = organisation_units.unit_id
-            and organisation_units.valid_from > clipped.clipped_start_date
-            and organisation_units.valid_from <= clipped.clipped_end_date
+            and clipped.clipped_start_date < organisation_units.valid_from
+            and clipped.clipped_end_date >= organisation_units.valid_from
 
     union
 
@@ -110,8 +110,8 @@ boundaries as (
     inner join organisation_units
         on
             clipped.unit_id = organisation_units.unit_id
-            and organisation_units.effective_valid_to >= clipped.clipped_start_date
-            and organisation_units.effective_valid_to < clipped.clipped_end_date
+            and clipped.clipped_start_date <= organisation_units.effective_valid_to
+            and clipped.clipped_end_date > organisation_units.effective_valid_to
 ),
 
 segments as (

@@ -86,7 +86,9 @@ spell_bounds as (
         spell_number,
         min(start_date) as spell_start_date,
         max(effective_end_date) as spell_effective_end_date,
-        max(case when end_date is null then 1 else 0 end) as has_open_row
+        max(case when end_date is null then 1 else 0 end) as has_open_row,
+        {{ dbt.datediff('min(start_date)', 'max(effective_end_date)', 'day') }} + 1
+            as spell_length_days
     from numbered
     group by employment_id, spell_number
 ),
@@ -99,12 +101,9 @@ final as (
         numbered.employment_id,
         numbered.extent_pct,
         case
-            when spell_bounds.has_open_row = 1 then null
-            else {{ dbt.datediff('spell_bounds.spell_start_date', 'spell_bounds.spell_effective_end_date', 'day') }} + 1
+            when spell_bounds.has_open_row = 0 then spell_bounds.spell_length_days
         end as spell_length_days,
-        spell_bounds.has_open_row = 1
-        or {{ dbt.datediff('spell_bounds.spell_start_date', 'spell_bounds.spell_effective_end_date', 'day') }} + 1
-        >= 60 as is_long_spell,
+        spell_bounds.has_open_row = 1 or spell_bounds.spell_length_days >= 60 as is_long_spell,
         spell_bounds.has_open_row = 1 as is_open_spell,
         numbered.start_date,
         numbered.end_date,

@@ -32,8 +32,9 @@ working_days as (
         dates.month_start_date
     from {{ ref('dim_dates') }} as dates
     inner join reporting_years
-        on dates.date_day between reporting_years.horizon_start_date
-        and reporting_years.horizon_end_date
+        on
+            dates.date_day between reporting_years.horizon_start_date
+            and reporting_years.horizon_end_date
     where dates.is_working_day
 ),
 
@@ -47,8 +48,9 @@ expanded as (
         sick_absences.extent_pct
     from sick_absences
     inner join working_days
-        on working_days.date_day between sick_absences.start_date
-        and sick_absences.effective_end_date
+        on
+            working_days.date_day between sick_absences.start_date
+            and sick_absences.effective_end_date
 ),
 
 final as (

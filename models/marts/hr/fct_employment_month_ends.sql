@@ -56,8 +56,9 @@ month_ends as (
         dates.year_month
     from {{ ref('dim_dates') }} as dates
     inner join reporting_years
-        on dates.date_day between reporting_years.horizon_start_date
-        and reporting_years.horizon_end_date
+        on
+            dates.date_day between reporting_years.horizon_start_date
+            and reporting_years.horizon_end_date
     where dates.is_month_end
 ),
 

@@ -92,7 +92,8 @@ hours as (
         current_forvaltning_code
 ),
 
-tillsvidare_persons as (
+-- One row per person in the unit at the month-end, so the person counts are plain sums.
+person_month_ends as (
     select
         year_month,
         unit_id,
@@ -101,9 +102,11 @@ tillsvidare_persons as (
         forvaltning_code,
         current_forvaltning_code,
         person_key,
-        sum(employment_rate_pct) as summed_rate_pct
+        max(case when is_monthly_paid then 1 else 0 end) as is_monthly_paid_person,
+        sum(case when is_monthly_paid then fte else 0 end) as fte,
+        max(case when is_tillsvidare then 1 else 0 end) as is_tillsvidare_person,
+        sum(case when is_tillsvidare then employment_rate_pct else 0 end) as tillsvidare_rate_pct
     from month_ends
-    where is_tillsvidare
     group by
         year_month,
         unit_id,
@@ -122,10 +125,13 @@ stock as (
         sex,
         forvaltning_code,
         current_forvaltning_code,
-        count(distinct person_key) as headcount,
-        sum(fte) as fte
-    from month_ends
-    where is_monthly_paid
+        sum(is_monthly_paid_person) as headcount,
+        sum(fte) as fte,
+        sum(is_tillsvidare_person) as tillsvidare_persons,
+        sum(
+            case when is_tillsvidare_person = 1 and tillsvidare_rate_pct >= 100 then 1 else 0 end
+        ) as fulltime_persons
+    from person_month_ends
     group by
         year_month,
         unit_id,
@@ -133,26 +139,8 @@ stock as (
         sex,
         forvaltning_code,
         current_forvaltning_code
-),
-
-fulltime as (
-    select
-        year_month,
-        unit_id,
-        org_unit_version_id,
-        sex,
-        forvaltning_code,
-        current_forvaltning_code,
-        count(*) as tillsvidare_persons,
-        sum(case when summed_rate_pct >= 100 then 1 else 0 end) as fulltime_persons
-    from tillsvidare_persons
-    group by
-        year_month,
-        unit_id,
-        org_unit_version_id,
-        sex,
-        forvaltning_code,
-        current_forvaltning_code
+    -- Units whose only staff are hourly-paid have no HR measure: no row.
+    having sum(is_monthly_paid_person) > 0
 ),
 
 measures as (
@@ -186,27 +174,9 @@ measures as (
         0 as long_spell_sick_hours,
         headcount,
         fte,
-        0 as tillsvidare_persons,
-        0 as fulltime_persons
-    from stock
-
-    union all
-
-    select
-        year_month,
-        unit_id,
-        org_unit_version_id,
-        sex,
-        forvaltning_code,
-        current_forvaltning_code,
-        0 as ordinary_hours,
-        0 as sick_hours,
-        0 as long_spell_sick_hours,
-        0 as headcount,
-        0 as fte,
         tillsvidare_persons,
         fulltime_persons
-    from fulltime
+    from stock
 ),
 
 combined as (

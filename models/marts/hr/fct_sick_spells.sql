@@ -51,8 +51,10 @@ final as (
         cast(spells.sick_spell_id as {{ dbt.type_string() }}) as sick_spell_id,
         cast(spells.employment_id as {{ dbt.type_string() }}) as employment_id,
         cast(employments.person_key as {{ dbt.type_string() }}) as person_key,
-        cast(case when spells.is_long_spell then 'long' else 'short' end
-            as {{ dbt.type_string() }}) as spell_class,
+        cast(
+            case when spells.is_long_spell then 'long' else 'short' end
+            as {{ dbt.type_string() }}
+        ) as spell_class,
         cast(spells.absence_rows as integer) as absence_rows,
         cast(spells.spell_length_days as integer) as spell_length_days,
         cast(spells.max_extent_pct as {{ type_double() }}) as max_extent_pct,

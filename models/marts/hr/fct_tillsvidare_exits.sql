@@ -42,7 +42,7 @@ continuing as (
             <= {{ dbt.dateadd('day', 30, 'last_days.last_tillsvidare_date') }}
             and (
                 tillsvidare.end_date is null
-                or tillsvidare.end_date > last_days.last_tillsvidare_date
+                or last_days.last_tillsvidare_date < tillsvidare.end_date
             )
     group by last_days.person_key
 ),

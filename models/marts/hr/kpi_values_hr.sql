@@ -6,6 +6,8 @@
     Groups: each förvaltning (UNMAPPED included) and ALL, each crossed with T, K and M.
     Person counts are distinct within the group, never sums over units, so a person with
     employments in two förvaltningar counts once in each and once in ALL. -#}
+-- `value` is a keyword, but it is the export contract's column name (kpi-definitions.md).
+-- noqa: disable=RF04
 with
 
 periods as (
@@ -86,103 +88,126 @@ genders as (
         'T' as gender
 ),
 
--- Stock KPIs: the month row is the month-end; the year row is the December month-end.
-stock_in_periods as (
+-- Stock KPIs. First one row per person, month-end and förvaltning (and per person and
+-- month-end for ALL), so that every person count below is a plain count: a person counts
+-- once in each förvaltning where they hold an employment and once in ALL. Counts per sex
+-- then add up to T, since each person has one sex.
+person_forvaltning_month_ends as (
+    select
+        year_month,
+        year,
+        forvaltning_code,
+        person_key,
+        sex,
+        max(case when is_monthly_paid then 1 else 0 end) as is_monthly_paid_person,
+        sum(case when is_monthly_paid then fte else 0 end) as fte,
+        max(case when is_tillsvidare then 1 else 0 end) as is_tillsvidare_person,
+        sum(case when is_tillsvidare then employment_rate_pct else 0 end) as tillsvidare_rate_pct
+    from month_ends
+    group by year_month, year, forvaltning_code, person_key, sex
+),
+
+person_month_ends as (
+    select
+        year_month,
+        year,
+        person_key,
+        sex,
+        max(is_monthly_paid_person) as is_monthly_paid_person,
+        sum(fte) as fte,
+        max(is_tillsvidare_person) as is_tillsvidare_person,
+        sum(tillsvidare_rate_pct) as tillsvidare_rate_pct
+    from person_forvaltning_month_ends
+    group by year_month, year, person_key, sex
+),
+
+persons_by_org as (
+    select
+        year_month,
+        year,
+        forvaltning_code as org_code,
+        sex,
+        is_monthly_paid_person,
+        fte,
+        is_tillsvidare_person,
+        tillsvidare_rate_pct
+    from person_forvaltning_month_ends
+
+    union all
+
+    select
+        year_month,
+        year,
+        'ALL' as org_code,
+        sex,
+        is_monthly_paid_person,
+        fte,
+        is_tillsvidare_person,
+        tillsvidare_rate_pct
+    from person_month_ends
+),
+
+-- Full-time is a property of the person within the group: the sum of their
+-- Tillsvidare sysselsättningsgrad in that förvaltning (or in all of them, for ALL).
+stock_by_sex as (
+    select
+        year_month,
+        year,
+        org_code,
+        sex,
+        sum(is_monthly_paid_person) as headcount,
+        sum(fte) as fte,
+        sum(is_tillsvidare_person) as tillsvidare_persons,
+        sum(
+            case when is_tillsvidare_person = 1 and tillsvidare_rate_pct >= 100 then 1 else 0 end
+        ) as fulltime_persons
+    from persons_by_org
+    group by year_month, year, org_code, sex
+),
+
+stock_by_gender as (
+    select
+        stock_by_sex.year_month,
+        stock_by_sex.year,
+        stock_by_sex.org_code,
+        genders.gender,
+        sum(stock_by_sex.headcount) as headcount,
+        sum(stock_by_sex.fte) as fte,
+        sum(stock_by_sex.tillsvidare_persons) as tillsvidare_persons,
+        sum(stock_by_sex.fulltime_persons) as fulltime_persons
+    from stock_by_sex
+    inner join genders
+        on stock_by_sex.sex = genders.sex
+    group by stock_by_sex.year_month, stock_by_sex.year, stock_by_sex.org_code, genders.gender
+),
+
+-- The month row is the month-end; the year row is the December month-end.
+stock as (
     select
         month_periods.period,
-        month_ends.person_key,
-        month_ends.forvaltning_code,
-        month_ends.sex,
-        month_ends.employment_rate_pct,
-        month_ends.fte,
-        month_ends.is_monthly_paid,
-        month_ends.is_tillsvidare
-    from month_ends
+        stock_by_gender.org_code,
+        stock_by_gender.gender,
+        stock_by_gender.headcount,
+        stock_by_gender.fte,
+        stock_by_gender.tillsvidare_persons,
+        stock_by_gender.fulltime_persons
+    from stock_by_gender
     inner join month_periods
-        on month_ends.year_month = month_periods.period
+        on stock_by_gender.year_month = month_periods.period
 
     union all
 
     select
         year_periods.period,
-        month_ends.person_key,
-        month_ends.forvaltning_code,
-        month_ends.sex,
-        month_ends.employment_rate_pct,
-        month_ends.fte,
-        month_ends.is_monthly_paid,
-        month_ends.is_tillsvidare
-    from month_ends
+        stock_by_gender.org_code,
+        stock_by_gender.gender,
+        stock_by_gender.headcount,
+        stock_by_gender.fte,
+        stock_by_gender.tillsvidare_persons,
+        stock_by_gender.fulltime_persons
+    from stock_by_gender
     inner join year_periods
-        on month_ends.year_month = year_periods.period || '-12'
-),
-
-stock_by_org as (
-    select
-        period,
-        forvaltning_code as org_code,
-        person_key,
-        sex,
-        employment_rate_pct,
-        fte,
-        is_monthly_paid,
-        is_tillsvidare
-    from stock_in_periods
-
-    union all
-
-    select
-        period,
-        'ALL' as org_code,
-        person_key,
-        sex,
-        employment_rate_pct,
-        fte,
-        is_monthly_paid,
-        is_tillsvidare
-    from stock_in_periods
-),
-
-monthly_paid_stock as (
-    select
-        stock_by_org.period,
-        stock_by_org.org_code,
-        genders.gender,
-        count(distinct stock_by_org.person_key) as headcount,
-        sum(stock_by_org.fte) as fte
-    from stock_by_org
-    inner join genders
-        on stock_by_org.sex = genders.sex
-    where stock_by_org.is_monthly_paid
-    group by stock_by_org.period, stock_by_org.org_code, genders.gender
-),
-
--- Full-time is a property of the person within the group: the sum of their
--- Tillsvidare sysselsättningsgrad in that förvaltning (or in all of them, for ALL).
-tillsvidare_persons as (
-    select
-        period,
-        org_code,
-        person_key,
-        sex,
-        sum(employment_rate_pct) as summed_rate_pct
-    from stock_by_org
-    where is_tillsvidare
-    group by period, org_code, person_key, sex
-),
-
-fulltime as (
-    select
-        tillsvidare_persons.period,
-        tillsvidare_persons.org_code,
-        genders.gender,
-        sum(case when tillsvidare_persons.summed_rate_pct >= 100 then 1 else 0 end)
-            as fulltime_persons,
-        count(*) as tillsvidare_persons
-    from tillsvidare_persons
-    inner join genders
-        on tillsvidare_persons.sex = genders.sex
-    group by tillsvidare_persons.period, tillsvidare_persons.org_code, genders.gender
+        on stock_by_gender.year_month = year_periods.period || '-12'
 ),
 
 -- Flow KPIs: a year sums every day of the year.
@@ -288,30 +313,18 @@ turnover_years as (
     where is_whole_year_in_range
 ),
 
-tillsvidare_month_ends as (
-    select
-        month_ends.year,
-        month_ends.year_month,
-        genders.gender,
-        count(distinct month_ends.person_key) as tillsvidare_persons
-    from month_ends
-    inner join genders
-        on month_ends.sex = genders.sex
-    where month_ends.is_tillsvidare
-    group by month_ends.year, month_ends.year_month, genders.gender
-),
-
 average_headcount as (
     select
         turnover_years.period,
         turnover_years.year,
-        tillsvidare_month_ends.gender,
-        cast(sum(tillsvidare_month_ends.tillsvidare_persons) as {{ type_double() }}) / 12
+        stock_by_gender.gender,
+        cast(sum(stock_by_gender.tillsvidare_persons) as {{ type_double() }}) / 12
             as average_headcount
-    from tillsvidare_month_ends
+    from stock_by_gender
     inner join turnover_years
-        on tillsvidare_month_ends.year = turnover_years.year
-    group by turnover_years.period, turnover_years.year, tillsvidare_month_ends.gender
+        on stock_by_gender.year = turnover_years.year
+    where stock_by_gender.org_code = 'ALL'
+    group by turnover_years.period, turnover_years.year, stock_by_gender.gender
 ),
 
 leavers as (
@@ -334,7 +347,8 @@ kpi_rows as (
         cast(headcount as {{ type_double() }}) as value,
         cast(null as {{ type_double() }}) as numerator,
         cast(null as {{ type_double() }}) as denominator
-    from monthly_paid_stock
+    from stock
+    where headcount > 0
 
     union all
 
@@ -346,7 +360,8 @@ kpi_rows as (
         cast(fte as {{ type_double() }}) as value,
         cast(null as {{ type_double() }}) as numerator,
         cast(null as {{ type_double() }}) as denominator
-    from monthly_paid_stock
+    from stock
+    where headcount > 0
 
     union all
 
@@ -399,7 +414,8 @@ kpi_rows as (
         100 * cast(fulltime_persons as {{ type_double() }}) / tillsvidare_persons as value,
         fulltime_persons as numerator,
         tillsvidare_persons as denominator
-    from fulltime
+    from stock
+    where tillsvidare_persons > 0
 
     union all
 

@@ -1,0 +1,45 @@
+with
+
+employments as (
+    select
+        employment_id,
+        person_key,
+        sex,
+        birth_year,
+        unit_id,
+        job_title,
+        occupational_group,
+        employment_type,
+        employment_rate_pct,
+        full_time_hours_per_week,
+        monthly_salary_sek,
+        start_date,
+        end_date
+    from "kommun"."intermediate"."int_hr__employments_resolved"
+    where is_current
+),
+
+final as (
+    select
+        cast(employment_id as TEXT) as employment_id,
+        cast(person_key as TEXT) as person_key,
+        cast(unit_id as TEXT) as unit_id,
+        cast(sex as TEXT) as sex,
+        cast(job_title as TEXT) as job_title,
+        cast(occupational_group as TEXT) as occupational_group,
+        cast(employment_type as TEXT) as employment_type,
+        cast(birth_year as integer) as birth_year,
+        cast(employment_rate_pct as decimal(9, 4)) as employment_rate_pct,
+        cast(full_time_hours_per_week as double) as full_time_hours_per_week,
+        cast(
+            full_time_hours_per_week / 5 * employment_rate_pct / 100 as double
+        ) as ordinary_hours_per_working_day,
+        cast(monthly_salary_sek as double) as monthly_salary_sek,
+        employment_type in ('Tillsvidare', 'Visstid') as is_monthly_paid,
+        end_date is null as is_open_ended,
+        cast(start_date as date) as start_date,
+        cast(end_date as date) as end_date
+    from employments
+)
+
+select * from final

@@ -1,0 +1,149 @@
+
+    
+      
+    
+
+    create  table
+      "kommun"."marts"."dim_organisation_units__dbt_tmp"
+  
+  (
+    org_unit_version_id varchar,
+    ansvar varchar,
+    unit_id varchar,
+    unit_name varchar,
+    forvaltning_code varchar,
+    forvaltning_name varchar,
+    current_forvaltning_code varchar,
+    current_forvaltning_name varchar,
+    is_latest_version boolean,
+    valid_from date,
+    valid_to date,
+    effective_valid_to date
+    
+    )
+ ;
+    
+    
+    insert into "kommun"."marts"."dim_organisation_units__dbt_tmp" 
+  (
+    
+      
+      
+      org_unit_version_id ,
+    
+      
+      
+      ansvar ,
+    
+      
+      
+      unit_id ,
+    
+      
+      
+      unit_name ,
+    
+      
+      
+      forvaltning_code ,
+    
+      
+      
+      forvaltning_name ,
+    
+      
+      
+      current_forvaltning_code ,
+    
+      
+      
+      current_forvaltning_name ,
+    
+      
+      
+      is_latest_version ,
+    
+      
+      
+      valid_from ,
+    
+      
+      
+      valid_to ,
+    
+      
+      
+      effective_valid_to 
+    
+  )
+ (
+      
+    select org_unit_version_id, ansvar, unit_id, unit_name, forvaltning_code, forvaltning_name, current_forvaltning_code, current_forvaltning_name, is_latest_version, valid_from, valid_to, effective_valid_to
+    from (
+        with
+
+units as (
+    select
+        ansvar,
+        unit_id,
+        unit_name,
+        forvaltning_code,
+        forvaltning_name,
+        valid_from,
+        valid_to
+    from "kommun"."intermediate"."int_master__organisation_units_resolved"
+    where is_current
+),
+
+sequenced as (
+    select
+        *,
+        lead(valid_from) over (partition by ansvar order by valid_from) as next_valid_from,
+        row_number() over (partition by ansvar order by valid_from desc) as recency_rank
+    from units
+),
+
+latest as (
+    select
+        ansvar,
+        forvaltning_code as current_forvaltning_code,
+        forvaltning_name as current_forvaltning_name
+    from sequenced
+    where recency_rank = 1
+),
+
+final as (
+    select
+        cast(
+            sequenced.ansvar || '|' || cast(sequenced.valid_from as TEXT)
+            as TEXT
+        ) as org_unit_version_id,
+        cast(sequenced.ansvar as TEXT) as ansvar,
+        cast(sequenced.unit_id as TEXT) as unit_id,
+        cast(sequenced.unit_name as TEXT) as unit_name,
+        cast(sequenced.forvaltning_code as TEXT) as forvaltning_code,
+        cast(sequenced.forvaltning_name as TEXT) as forvaltning_name,
+        cast(latest.current_forvaltning_code as TEXT) as current_forvaltning_code,
+        cast(latest.current_forvaltning_name as TEXT) as current_forvaltning_name,
+        sequenced.recency_rank = 1 as is_latest_version,
+        cast(sequenced.valid_from as date) as valid_from,
+        cast(sequenced.valid_to as date) as valid_to,
+        cast(
+            case
+                when sequenced.next_valid_from is not null
+                    and (sequenced.valid_to is null or sequenced.valid_to >= sequenced.next_valid_from)
+                    then 
+
+    (sequenced.next_valid_from + cast(-1 as bigint) * interval 1 day)
+                else coalesce(sequenced.valid_to, cast('9999-12-31' as date))
+            end as date
+        ) as effective_valid_to
+    from sequenced
+    inner join latest
+        on sequenced.ansvar = latest.ansvar
+)
+
+select * from final
+    ) as model_subq
+    );
+  

@@ -1,0 +1,122 @@
+
+    
+      
+    
+
+    create  table
+      "kommun"."marts"."fct_tillsvidare_exits__dbt_tmp"
+  
+  (
+    person_key varchar,
+    sex varchar,
+    birth_year integer,
+    exit_year integer,
+    has_tillsvidare_within_30_days boolean,
+    is_leaver boolean,
+    last_tillsvidare_date date
+    
+    )
+ ;
+    
+    
+    insert into "kommun"."marts"."fct_tillsvidare_exits__dbt_tmp" 
+  (
+    
+      
+      
+      person_key ,
+    
+      
+      
+      sex ,
+    
+      
+      
+      birth_year ,
+    
+      
+      
+      exit_year ,
+    
+      
+      
+      has_tillsvidare_within_30_days ,
+    
+      
+      
+      is_leaver ,
+    
+      
+      
+      last_tillsvidare_date 
+    
+  )
+ (
+      
+    select person_key, sex, birth_year, exit_year, has_tillsvidare_within_30_days, is_leaver, last_tillsvidare_date
+    from (
+        with
+
+tillsvidare as (
+    select
+        person_key,
+        sex,
+        birth_year,
+        employment_id,
+        start_date,
+        end_date
+    from "kommun"."intermediate"."int_hr__employments_resolved"
+    where
+        is_current
+        and employment_type = 'Tillsvidare'
+),
+
+last_days as (
+    select
+        person_key,
+        min(sex) as sex,
+        min(birth_year) as birth_year,
+        max(end_date) as last_tillsvidare_date
+    from tillsvidare
+    where end_date is not null
+    group by person_key
+),
+
+continuing as (
+    select
+        last_days.person_key,
+        count(*) as continuing_employments
+    from last_days
+    inner join tillsvidare
+        on
+            last_days.person_key = tillsvidare.person_key
+            and tillsvidare.start_date
+            <= 
+
+    (last_days.last_tillsvidare_date + cast(30 as bigint) * interval 1 day)
+            and (
+                tillsvidare.end_date is null
+                or tillsvidare.end_date > last_days.last_tillsvidare_date
+            )
+    group by last_days.person_key
+),
+
+final as (
+    select
+        cast(last_days.person_key as TEXT) as person_key,
+        cast(last_days.sex as TEXT) as sex,
+        cast(last_days.birth_year as integer) as birth_year,
+        cast(extract(year from last_days.last_tillsvidare_date) as integer)
+            as exit_year,
+        coalesce(continuing.continuing_employments, 0) > 0 as has_tillsvidare_within_30_days,
+        coalesce(continuing.continuing_employments, 0) = 0 as is_leaver,
+        cast(last_days.last_tillsvidare_date as date) as last_tillsvidare_date
+    from last_days
+    left join continuing
+        on last_days.person_key = continuing.person_key
+)
+
+select * from final
+    ) as model_subq
+    );
+  
