@@ -98,6 +98,14 @@ source_budget as (
     group by budget_year
 ),
 
+days_in_year as (
+    select
+        year,
+        sum(days_in_month) as day_count
+    from calendar
+    group by year
+),
+
 source_budget_by_month as (
     select
         calendar.year_month as period,
@@ -106,13 +114,7 @@ source_budget_by_month as (
     from budget_lines
     inner join calendar
         on budget_lines.budget_year = calendar.year
-    inner join (
-        select
-            year,
-            sum(days_in_month) as day_count
-        from calendar
-        group by year
-    ) as days_in_year
+    inner join days_in_year
         on budget_lines.budget_year = days_in_year.year
     group by calendar.year_month
 ),

@@ -46,9 +46,15 @@ unseeded_accounts as (
 ),
 
 all_accounts as (
-    select *, true as is_in_seed from seeded_accounts
+    select
+        *,
+        true as is_in_seed
+    from seeded_accounts
     union all
-    select *, false as is_in_seed from unseeded_accounts
+    select
+        *,
+        false as is_in_seed
+    from unseeded_accounts
 ),
 
 final as (

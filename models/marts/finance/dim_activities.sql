@@ -60,11 +60,20 @@ no_activity as (
 ),
 
 all_activities as (
-    select *, true as is_in_seed from seeded_activities
+    select
+        *,
+        true as is_in_seed
+    from seeded_activities
     union all
-    select *, false as is_in_seed from unseeded_activities
+    select
+        *,
+        false as is_in_seed
+    from unseeded_activities
     union all
-    select *, false as is_in_seed from no_activity
+    select
+        *,
+        false as is_in_seed
+    from no_activity
 ),
 
 final as (

@@ -133,9 +133,19 @@ budget_by_month as (
 ),
 
 cells as (
-    select year, forvaltning_code, activity_code, account_group from outcome_by_month
+    select
+        year,
+        forvaltning_code,
+        activity_code,
+        account_group
+    from outcome_by_month
     union
-    select year, forvaltning_code, activity_code, account_group from budget_by_month
+    select
+        year,
+        forvaltning_code,
+        activity_code,
+        account_group
+    from budget_by_month
 ),
 
 -- Every month of every year the range touches, so that year-to-date sums run from

@@ -156,9 +156,15 @@ actual_by_year as (
 ),
 
 deviation_keys as (
-    select year, org_code from budget_by_year
+    select
+        year,
+        org_code
+    from budget_by_year
     union
-    select year, org_code from actual_by_year
+    select
+        year,
+        org_code
+    from actual_by_year
 ),
 
 budget_deviation as (
