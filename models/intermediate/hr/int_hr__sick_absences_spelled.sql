@@ -87,7 +87,8 @@ spell_bounds as (
         min(start_date) as spell_start_date,
         max(effective_end_date) as spell_effective_end_date,
         max(case when end_date is null then 1 else 0 end) as has_open_row,
-        {{ dbt.datediff('min(start_date)', 'max(effective_end_date)', 'day') }} + 1
+        -- dbt's datediff expands to one long line on DuckDB.
+        {{ dbt.datediff('min(start_date)', 'max(effective_end_date)', 'day') }} + 1  -- noqa: LT05
             as spell_length_days
     from numbered
     group by employment_id, spell_number
