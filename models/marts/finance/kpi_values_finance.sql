@@ -13,13 +13,18 @@
       range), ALL, T/K/M. -#}
 with
 
+-- Summed to booking month first: the period joins below then work on a few thousand rows
+-- by equality instead of on every ledger line by date range.
 ledger as (
     select
         forvaltning_code,
-        booking_date,
-        net_cost_sek
+        booking_month_start_date,
+        sum(cast(net_cost_sek as double)) as net_cost_sek
     from {{ ref('fct_ledger_entries') }}
     where is_net_cost_account
+    group by
+        forvaltning_code,
+        booking_month_start_date
 ),
 
 budget as (
@@ -68,9 +73,9 @@ ledger_in_periods as (
         ledger.net_cost_sek
     from ledger
     inner join periods
-        on ledger.booking_date between periods.period_start_date and periods.period_end_date
+        on ledger.booking_month_start_date between periods.period_start_date and periods.period_end_date
     inner join range_bounds
-        on ledger.booking_date between range_bounds.range_start_date and range_bounds.range_end_date
+        on ledger.booking_month_start_date between range_bounds.range_start_date and range_bounds.range_end_date
 ),
 
 net_cost_by_org as (
