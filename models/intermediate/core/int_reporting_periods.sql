@@ -35,9 +35,10 @@ months as (
         dates.month_end_date as period_end_date
     from dates
     inner join bounds
-        on dates.year_month between
-        substring(bounds.first_period, 1, 4) || '-' || substring(bounds.first_period, 5, 2)
-        and substring(bounds.last_period, 1, 4) || '-' || substring(bounds.last_period, 5, 2)
+        on
+            dates.year_month between
+            substring(bounds.first_period, 1, 4) || '-' || substring(bounds.first_period, 5, 2)
+            and substring(bounds.last_period, 1, 4) || '-' || substring(bounds.last_period, 5, 2)
     where dates.date_day = dates.month_start_date
 ),
 

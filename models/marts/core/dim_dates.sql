@@ -18,12 +18,12 @@ days as (
 
 easter as (
     {%- for year in range(first_year, last_year + 1) %}
-    select
-        {{ year }} as easter_year,
-        cast('{{ easter_sunday(year) }}' as date) as easter_sunday
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            {{ year }} as easter_year,
+            cast('{{ easter_sunday(year) }}' as date) as easter_sunday
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

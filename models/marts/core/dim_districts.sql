@@ -30,7 +30,7 @@ named as (
         district_name,
         row_number() over (
             partition by district_code
-            order by population_year desc, district_name
+            order by population_year desc, district_name asc
         ) as name_rank
     from population
 ),

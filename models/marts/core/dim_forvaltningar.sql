@@ -16,7 +16,7 @@ ranked as (
         forvaltning_name,
         row_number() over (
             partition by forvaltning_code
-            order by valid_from desc, forvaltning_name
+            order by valid_from desc, forvaltning_name asc
         ) as name_rank
     from units
 ),

@@ -53,7 +53,8 @@ final as (
         cast(sequenced.valid_to as date) as valid_to,
         cast(
             case
-                when sequenced.next_valid_from is not null
+                when
+                    sequenced.next_valid_from is not null
                     and (sequenced.valid_to is null or sequenced.valid_to >= sequenced.next_valid_from)
                     then {{ dbt.dateadd('day', -1, 'sequenced.next_valid_from') }}
                 else coalesce(sequenced.valid_to, cast('9999-12-31' as date))
