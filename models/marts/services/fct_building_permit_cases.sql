@@ -41,6 +41,8 @@ final as (
         cast(decision as varchar) as decision,
         cast(district_code as varchar) as district_code,
         cast(handling_days as integer) as handling_days,
+        -- The median KPI's input: null outside the KPI cases, which percentiles skip.
+        cast(case when is_kpi_case then handling_days end as integer) as kpi_handling_days,
         cast(case when is_kpi_case then 1 else 0 end as integer) as kpi_case_count,
         cast(
             case when is_kpi_case and handling_days <= 70 then 1 else 0 end as integer

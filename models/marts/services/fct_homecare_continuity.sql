@@ -36,7 +36,8 @@ final as (
             as qualifying_recipient_count,
         cast(case when window_visit_count >= 10 then distinct_staff_count else 0 end as integer)
             as qualifying_staff_count,
-        cast(window_visit_count >= 10 as boolean) as is_qualifying
+        cast(window_visit_count >= 10 as boolean) as is_qualifying,
+        cast(cast(year as varchar) || '-10-01' as date) as window_start_date
     from per_recipient
 )
 

@@ -1,7 +1,8 @@
 {#- One row per home-care visit (hemtjänstbesök) as it stands in its latest delivery: the
-    platform's largest table (about 11 M rows at scale 1), so it is kept narrow. The source
-    gives no planned end and no district (source-contract.md, omsorg/besok): neither a
-    planned duration nor a district can be had per visit; see the services docs. -#}
+    platform's largest relation (about 11 M rows at scale 1), kept narrow, and a view (see
+    its YAML: the rows are stored once already, in the resolved intermediate model). The
+    source gives no planned end and no district (source-contract.md, omsorg/besok):
+    neither a planned duration nor a district can be had per visit; see the services docs. -#}
 with
 
 visits as (
