@@ -71,6 +71,9 @@ active as (
         employments.unit_id,
         employments.employment_type,
         employments.employment_rate_pct,
+        case
+            when employments.employment_type = 'Tillsvidare' then employments.employment_rate_pct
+        end as tillsvidare_rate_pct,
         month_ends.month_end_date,
         month_ends.year,
         month_ends.year_month
@@ -105,6 +108,28 @@ final as (
         cast(active.birth_year as integer) as birth_year,
         cast(active.employment_rate_pct as decimal(9, 4)) as employment_rate_pct,
         cast(active.employment_rate_pct / 100 as {{ type_double() }}) as fte,
+        -- The full-time share asks whether a person's summed Tillsvidare rate reaches 100,
+        -- overall (ALL) and within each förvaltning: carried per row so that a person
+        -- count can filter on it (the MetricFlow metrics hr_fulltime_share_pct*).
+        cast(
+            case
+                when active.employment_type = 'Tillsvidare'
+                    then sum(active.tillsvidare_rate_pct) over (
+                        partition by active.person_key, active.month_end_date
+                    )
+            end as decimal(9, 4)
+        ) as person_tillsvidare_rate_pct,
+        cast(
+            case
+                when active.employment_type = 'Tillsvidare'
+                    then sum(active.tillsvidare_rate_pct) over (
+                        partition by
+                            active.person_key,
+                            active.month_end_date,
+                            coalesce(org.forvaltning_code, 'UNMAPPED')
+                    )
+            end as decimal(9, 4)
+        ) as person_tillsvidare_rate_in_forvaltning_pct,
         active.employment_type in ('Tillsvidare', 'Visstid') as is_monthly_paid,
         active.employment_type = 'Tillsvidare' as is_tillsvidare,
         cast(active.month_end_date as date) as month_end_date
