@@ -57,6 +57,13 @@ class WarehouseUnavailable(RuntimeError):
     """The warehouse cannot answer; the message is Swedish and meant to be shown as is."""
 
 
+class WarehouseChanged(RuntimeError):
+    """A new build was moved into place while a page was reading the old one.
+
+    The page reruns against the new file instead of mixing two builds on one screen.
+    """
+
+
 def warehouse_path() -> Path:
     """Served warehouse file: $DUCKDB_PATH, else warehouse/kommun.duckdb under the repo root.
 
@@ -86,7 +93,19 @@ def source_system_label(code: str) -> str:
     return SOURCE_SYSTEM_LABELS.get(code, code)
 
 
-def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = None) -> pd.DataFrame:
+def _query(
+    sql: str,
+    params: list[Any] | None = None,
+    db_path: Path | None = None,
+    version: int | None = None,
+) -> pd.DataFrame:
+    """Run one query on a connection of its own.
+
+    With `version` (the file's mtime when the page run started), the read is refused when
+    another build has been moved into place since: the file is checked after connecting, and
+    since the swap is an atomic mv, an unchanged file then means the connection holds the
+    build the rest of the page was read from.
+    """
     path = db_path or warehouse_path()
     if not path.is_file():
         raise WarehouseUnavailable(MSG_NOT_BUILT)
@@ -95,6 +114,8 @@ def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = Non
         # variable of the same name (e.g. the function quarantined_rows) instead of failing.
         config = {"python_enable_replacements": False}
         with duckdb.connect(str(path), read_only=True, config=config) as con:
+            if version is not None and warehouse_version(path) != version:
+                raise WarehouseChanged(str(path))
             return con.execute(sql, params or []).df()
     except duckdb.CatalogException as err:
         raise WarehouseUnavailable(
@@ -107,7 +128,7 @@ def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = Non
         ) from err
 
 
-def delivery_totals(db_path: Path | None = None) -> pd.DataFrame:
+def delivery_totals(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
     """One row with the row counts summed over all delivered landing files."""
     sums = ",\n".join(f"coalesce(sum({c}), 0)::bigint as {c}" for c in COUNT_COLUMNS)
     return _query(
@@ -118,10 +139,13 @@ def delivery_totals(db_path: Path | None = None) -> pd.DataFrame:
         from marts.fct_landing_deliveries
         """,
         db_path=db_path,
+        version=version,
     )
 
 
-def deliveries(source_system: str | None = None, db_path: Path | None = None) -> pd.DataFrame:
+def deliveries(
+    source_system: str | None = None, db_path: Path | None = None, version: int | None = None
+) -> pd.DataFrame:
     """Delivered landing files with their row counts, newest delivery first per system."""
     return _query(
         """
@@ -140,10 +164,11 @@ def deliveries(source_system: str | None = None, db_path: Path | None = None) ->
         """,
         [source_system, source_system],
         db_path=db_path,
+        version=version,
     )
 
 
-def quarantine_counts(db_path: Path | None = None) -> pd.DataFrame:
+def quarantine_counts(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
     """Quarantined rows counted by source system and reason, with the Swedish reason label."""
     df = _query(
         """
@@ -156,6 +181,7 @@ def quarantine_counts(db_path: Path | None = None) -> pd.DataFrame:
         order by rows_quarantined desc, source_system, reason
         """,
         db_path=db_path,
+        version=version,
     )
     df.insert(2, "reason_label", df["reason"].map(reason_label))
     return df
@@ -166,6 +192,7 @@ def quarantined_rows(
     reason: str | None = None,
     file_contains: str | None = None,
     db_path: Path | None = None,
+    version: int | None = None,
 ) -> pd.DataFrame:
     """Quarantined landed rows, optionally filtered; filtering in SQL keeps big lists cheap."""
     df = _query(
@@ -185,6 +212,115 @@ def quarantined_rows(
         """,
         [source_system, source_system, reason, reason, file_contains or None, file_contains],
         db_path=db_path,
+        version=version,
     )
     df.insert(4, "reason_label", df["reason"].map(reason_label))
     return df
+
+
+# --- key figures ------------------------------------------------------------------------
+
+
+def kpi_catalogue(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+    """The KPI catalogue seed: id, Swedish name, unit, higher_is_better, breakdowns."""
+    return _query(
+        """
+        select kpi_id, kpi_name_sv, unit, higher_is_better, periods, org_breakdown, genders
+        from reference.kpi_catalogue
+        order by kpi_id
+        """,
+        db_path=db_path,
+        version=version,
+    )
+
+
+def kpi_values(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+    """The whole KPI export (a few thousand rows per year): pages slice it in memory.
+
+    Reading it whole lets disclosure control see every cell of a breakdown at once, which
+    secondary suppression needs, and keeps every page to one cached read.
+    """
+    return _query(
+        """
+        select
+            kpi_id,
+            period,
+            org_code,
+            gender,
+            cast(value as double) as value,
+            cast(numerator as double) as numerator,
+            cast(denominator as double) as denominator
+        from marts.kpi_values
+        order by kpi_id, period, org_code, gender
+        """,
+        db_path=db_path,
+        version=version,
+    )
+
+
+def forvaltningar(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+    """Förvaltning codes with their Swedish names (the conformed dimension)."""
+    return _query(
+        """
+        select forvaltning_code, forvaltning_name
+        from marts.dim_forvaltningar
+        order by forvaltning_code = 'UNMAPPED', forvaltning_name
+        """,
+        db_path=db_path,
+        version=version,
+    )
+
+
+def org_units(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+    """Every unit with its förvaltning in today's organisation (its latest version)."""
+    return _query(
+        """
+        select
+            unit_id,
+            unit_name,
+            current_forvaltning_code as forvaltning_code,
+            current_forvaltning_name as forvaltning_name
+        from marts.dim_organisation_units
+        where is_latest_version
+        order by current_forvaltning_code, unit_name, unit_id
+        """,
+        db_path=db_path,
+        version=version,
+    )
+
+
+def source_freshness(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+    """Per source system and entity: the latest delivery stamp and how many files came."""
+    return _query(
+        """
+        select
+            source_system,
+            entity,
+            max(delivery_stamp) as latest_delivery_stamp,
+            count(*)::bigint as files_delivered,
+            coalesce(sum(rows_accepted), 0)::bigint as rows_accepted
+        from marts.fct_landing_deliveries
+        where entity is not null
+        group by source_system, entity
+        order by source_system, entity
+        """,
+        db_path=db_path,
+        version=version,
+    )
+
+
+def relation_exists(
+    schema: str, name: str, db_path: Path | None = None, version: int | None = None
+) -> bool:
+    """Whether the warehouse has schema.name (marts that land later are optional)."""
+    df = _query(
+        """
+        select count(*) as n
+        from information_schema.tables
+        where table_schema = ? and table_name = ?
+        """,
+        [schema, name],
+        db_path=db_path,
+        version=version,
+    )
+    return bool(df["n"].iat[0])

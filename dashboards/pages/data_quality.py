@@ -1,38 +1,31 @@
 """Datakvalitet: what each source system delivered and which rows were quarantined, and why."""
 
+import re
+from pathlib import Path
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+import build_history
 import cache
+import charts
+import export
 import queries
+import sv_format
 import ui
 
 ALL = "Alla"
 
-DELIVERY_COLUMNS = {
-    "source_file": "Källfil",
-    "entity": "Entitet",
-    "delivery_stamp": "Leverans",
-    "rows_landed": "Levererade rader",
-    "rows_accepted": "Godkända",
-    "rows_quarantined": "I karantän",
-    "rows_superseded": "Ersatta av senare leverans",
-}
-
-QUARANTINE_COUNT_COLUMNS = {
-    "source_system": "Källsystem",
-    "reason_label": "Orsak",
-    "rows_quarantined": "Rader i karantän",
-}
-
-QUARANTINED_ROW_COLUMNS = {
-    "source_file": "Källfil",
-    "line_number": "Rad",
-    "reason_label": "Orsak",
-    "reason_detail": "Detalj",
-    "delivery_stamp": "Leverans",
-}
+DELIVERY_TABLE = [
+    export.Column("source_file", "Källfil"),
+    export.Column("entity", "Entitet"),
+    export.Column("delivery_stamp", "Leverans"),
+    export.Column("rows_landed", "Levererade rader", "count"),
+    export.Column("rows_accepted", "Godkända", "count"),
+    export.Column("rows_quarantined", "I karantän", "count"),
+    export.Column("rows_superseded", "Ersatta av senare leverans", "count"),
+]
 
 
 def system_heading(code: str) -> str:
@@ -51,10 +44,11 @@ def show_deliveries(df: pd.DataFrame) -> None:
             f"{ui.format_count(files['rows_landed'].sum())} levererade rader, "
             f"{ui.format_count(files['rows_quarantined'].sum())} i karantän."
         )
-        st.dataframe(
-            files[list(DELIVERY_COLUMNS)].rename(columns=DELIVERY_COLUMNS),
-            hide_index=True,
-            width="stretch",
+        ui.table(
+            files,
+            DELIVERY_TABLE,
+            title=f"Levererade filer, {queries.source_system_label(str(system))}",
+            key=f"leveranser_{system}",
         )
 
 
@@ -71,13 +65,16 @@ def quarantine_chart(counts: pd.DataFrame) -> alt.Chart:
             ),
             # Long labels: no axis title, it would overlap them; the heading says "orsak".
             y=alt.Y("reason_label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=400)),
-            color=alt.Color("system_label:N", title="Källsystem"),
+            color=alt.Color(
+                "system_label:N", title="Källsystem", scale=alt.Scale(range=charts.PALETTE)
+            ),
             tooltip=[
                 alt.Tooltip("system_label:N", title="Källsystem"),
                 alt.Tooltip("reason_label:N", title="Orsak"),
-                alt.Tooltip("rows_quarantined:Q", title="Rader"),
+                alt.Tooltip("rows_quarantined:Q", title="Rader", format=",d"),
             ],
         )
+        .configure(locale=charts.vega_locale())
     )
 
 
@@ -86,12 +83,165 @@ def show_quarantine_counts(counts: pd.DataFrame) -> None:
     if counts.empty:
         st.success("Inga rader ligger i karantän.")
         return
-    st.altair_chart(quarantine_chart(counts), width="stretch")
-    st.dataframe(
-        counts[list(QUARANTINE_COUNT_COLUMNS)].rename(columns=QUARANTINE_COUNT_COLUMNS),
-        hide_index=True,
-        width="stretch",
+    data = counts.assign(system_label=counts["source_system"].map(queries.source_system_label))
+    ui.chart(
+        quarantine_chart(counts),
+        data,
+        [
+            export.Column("system_label", "Källsystem"),
+            export.Column("reason_label", "Orsak"),
+            export.Column("rows_quarantined", "Rader i karantän", "count"),
+        ],
+        title="Karantän per källsystem och orsak",
+        key="karantan_orsak",
     )
+
+
+STATUS_LABELS = {"success": "Lyckades", "failed": "Misslyckades"}
+
+
+def show_last_build(history: pd.DataFrame) -> None:
+    st.header("Senaste bygget")
+    if history.empty:
+        st.info("Ingen byggning är registrerad ännu (historiken skrivs av `make build`).")
+        return
+    last = history.iloc[-1]
+    started = last["started_at"].tz_convert(ui.TIMEZONE).to_pydatetime()
+    cols = st.columns(5)
+    cols[0].metric("Startade", sv_format.datetime_(started))
+    cols[1].metric("Tid", sv_format.duration(last["duration_s"]))
+    cols[2].metric("Status", STATUS_LABELS.get(last["status"], str(last["status"])))
+    cols[3].metric("Tester godkända", sv_format.count(last["passed"]))
+    cols[4].metric(
+        "Varningar / fel",
+        f"{sv_format.count(last['warned'])} / {sv_format.count(last['failed'])}",
+    )
+    if last["status"] != "success":
+        st.warning(
+            "Det senaste bygget misslyckades; sidorna visar det senaste lyckade bygget.",
+            icon=":material/warning:",
+        )
+
+
+def show_history(history: pd.DataFrame) -> None:
+    st.header("Bygghistorik")
+    if history.empty:
+        return
+    data = history.copy()
+    data["started_local"] = data["started_at"].dt.tz_convert(ui.TIMEZONE).dt.tz_localize(None)
+    data["started_text"] = [sv_format.datetime_(t) for t in data["started_local"]]
+    data["status_text"] = data["status"].map(lambda s: STATUS_LABELS.get(s, str(s)))
+    data["duration_text"] = [sv_format.duration(v) for v in data["duration_s"]]
+    data["duration_min"] = data["duration_s"] / 60
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=alt.OverlayMarkDef(filled=True, size=60), color=charts.PALETTE[0])
+        .encode(
+            x=alt.X("started_local:T", title="Bygget startade"),
+            y=alt.Y("duration_min:Q", title="Byggtid (minuter)", axis=alt.Axis(format=",.1f")),
+            shape=alt.Shape("status_text:N", title="Status"),
+            tooltip=[
+                alt.Tooltip("started_text:N", title="Startade"),
+                alt.Tooltip("duration_text:N", title="Tid"),
+                alt.Tooltip("status_text:N", title="Status"),
+                alt.Tooltip("passed:Q", title="Tester godkända", format=",d"),
+                alt.Tooltip("failed:Q", title="Tester underkända", format=",d"),
+            ],
+        )
+        .properties(height=260)
+        .configure(locale=charts.vega_locale())
+    )
+    newest_first = data.iloc[::-1]
+    ui.chart(
+        chart,
+        newest_first,
+        [
+            export.Column("started_text", "Startade"),
+            export.Column("duration_s", "Tid (sekunder)", "number1"),
+            export.Column("status_text", "Status"),
+            export.Column("passed", "Tester godkända", "count"),
+            export.Column("warned", "Varningar", "count"),
+            export.Column("failed", "Underkända", "count"),
+            export.Column("rows_landed", "Levererade rader", "count"),
+            export.Column("rows_accepted", "Godkända rader", "count"),
+            export.Column("rows_quarantined", "I karantän", "count"),
+            export.Column("rows_superseded", "Ersatta", "count"),
+        ],
+        title="Bygghistorik",
+        key="bygghistorik",
+    )
+    with st.expander("Rader per källsystem i varje bygge"):
+        per_system = pd.DataFrame(
+            [
+                {"started_text": t, "system": queries.source_system_label(sys_code), **counts}
+                for t, systems in zip(newest_first["started_text"], newest_first["systems"],
+                                      strict=True)
+                for sys_code, counts in systems.items()
+            ],
+            columns=["started_text", "system", *build_history.COUNT_COLUMNS],
+        )
+        ui.table(
+            per_system,
+            [
+                export.Column("started_text", "Bygget startade"),
+                export.Column("system", "Källsystem"),
+                export.Column("rows_landed", "Levererade", "count"),
+                export.Column("rows_accepted", "Godkända", "count"),
+                export.Column("rows_quarantined", "I karantän", "count"),
+                export.Column("rows_superseded", "Ersatta", "count"),
+            ],
+            title="Rader per källsystem och bygge",
+            key="bygghistorik_system",
+        )
+
+
+def stamp_date(stamp: str) -> pd.Timestamp | None:
+    """The delivery day in a stamp (`2024-06-03`, or the last of `2024-05_2024-06-03`)."""
+    days = re.findall(r"\d{4}-\d{2}-\d{2}", str(stamp))
+    if days:
+        return pd.Timestamp(days[-1])
+    months = re.findall(r"\d{4}-\d{2}", str(stamp))
+    return pd.Timestamp(months[-1] + "-01") if months else None
+
+
+def show_freshness(fresh: pd.DataFrame) -> None:
+    st.header("Källornas aktualitet")
+    if fresh.empty:
+        return
+    data = fresh.copy()
+    data["system"] = data["source_system"].map(queries.source_system_label)
+    data["latest"] = [stamp_date(s) for s in data["latest_delivery_stamp"]]
+    data["latest_text"] = [sv_format.date(d.date()) if d is not None else sv_format.MISSING
+                           for d in data["latest"]]
+    today = pd.Timestamp.today().normalize()
+    data["age_days"] = [(today - d).days if d is not None else None for d in data["latest"]]
+    ui.table(
+        data,
+        [
+            export.Column("system", "Källsystem"),
+            export.Column("entity", "Entitet"),
+            export.Column("latest_text", "Senaste leverans"),
+            export.Column("age_days", "Dagar sedan", "count"),
+            export.Column("files_delivered", "Filer", "count"),
+            export.Column("rows_accepted", "Godkända rader", "count"),
+        ],
+        title="Källornas aktualitet",
+        key="aktualitet",
+    )
+
+
+def show_totals(totals: pd.Series) -> None:
+    st.header("Inlästa rader")
+    st.caption(f"Summerat över {ui.format_count(totals['files_delivered'])} levererade filer.")
+    cols = st.columns(4)
+    cols[0].metric("Levererade rader", ui.format_count(totals["rows_landed"]),
+                   help="Alla datarader i de levererade filerna.")
+    cols[1].metric("Godkända", ui.format_count(totals["rows_accepted"]),
+                   help="Rader som klarade kontrollerna vid inläsningen.")
+    cols[2].metric("I karantän", ui.format_count(totals["rows_quarantined"]),
+                   help="Rader som inte gick att tolka; orsakerna står nedan.")
+    cols[3].metric("Ersatta av senare leverans", ui.format_count(totals["rows_superseded"]),
+                   help="Rader som en senare leverans av samma uppgifter har ersatt.")
 
 
 def show_quarantined_rows(counts: pd.DataFrame, db_key: tuple[str, int]) -> None:
@@ -111,22 +261,26 @@ def show_quarantined_rows(counts: pd.DataFrame, db_key: tuple[str, int]) -> None
         "Orsak", [ALL, *reasons], format_func=lambda r: r if r == ALL else queries.reason_label(r)
     )
     file_contains = c3.text_input("Källfilen innehåller", placeholder="t.ex. franvaro")
-    try:
-        rows = cache.quarantined_rows(
-            *db_key,
-            None if system == ALL else system,
-            None if reason == ALL else reason,
-            file_contains.strip() or None,
-        )
-    except queries.WarehouseUnavailable as err:
-        ui.stop_if_unavailable(err)
+    rows = ui.load(
+        cache.quarantined_rows,
+        None if system == ALL else system,
+        None if reason == ALL else reason,
+        file_contains.strip() or None,
+    )
     st.caption(f"{ui.format_count(len(rows))} rader. Rad 1 i en fil är rubrikraden.")
     # Rows rejected as a whole (e.g. wrong field count) have no column to point at.
     rows = rows.assign(reason_detail=rows["reason_detail"].fillna(""))
-    st.dataframe(
-        rows[list(QUARANTINED_ROW_COLUMNS)].rename(columns=QUARANTINED_ROW_COLUMNS),
-        hide_index=True,
-        width="stretch",
+    ui.table(
+        rows,
+        [
+            export.Column("source_file", "Källfil"),
+            export.Column("line_number", "Rad", "count"),
+            export.Column("reason_label", "Orsak"),
+            export.Column("reason_detail", "Detalj"),
+            export.Column("delivery_stamp", "Leverans"),
+        ],
+        title="Rader i karantän",
+        key="karantan_rader",
     )
 
 
@@ -137,13 +291,16 @@ st.markdown(
     "Orsakens kod står inom parentes."
 )
 
-db_key = cache.warehouse_key()
-try:
-    delivered = cache.deliveries(*db_key)
-    counts = cache.quarantine_counts(*db_key)
-except queries.WarehouseUnavailable as err:
-    ui.stop_if_unavailable(err)
+db_key = st.session_state["warehouse_key"]
+history = build_history.read(build_history.history_path(Path(db_key[0])))
+show_last_build(history)
+show_history(history)
 
-show_deliveries(delivered)
+totals = ui.load(cache.delivery_totals).iloc[0]
+delivered = ui.load(cache.deliveries)
+counts = ui.load(cache.quarantine_counts)
+show_totals(totals)
+show_freshness(ui.load(cache.source_freshness))
 show_quarantine_counts(counts)
+show_deliveries(delivered)
 show_quarantined_rows(counts, db_key)

@@ -1,50 +1,99 @@
-"""Översikt: what the platform is, and how many landed rows made it through."""
+"""Översikt: every KPI of the catalogue as a tile, each linking to its domain page."""
 
+import pandas as pd
 import streamlit as st
 
 import cache
-import queries
+import export
+import filters
+import kpis
+import sv_format
 import ui
 
+PAGE_FILES = {
+    "personal": ("pages/personal.py", "Personal"),
+    "ekonomi": ("pages/ekonomi.py", "Ekonomi"),
+    "verksamhet": ("pages/verksamhet.py", "Verksamhet"),
+}
+DIRECTION = {True: "Högre är bättre", False: "Lägre är bättre", None: "Varken högre eller lägre "
+             "är bättre"}
+DELTA_COLOUR = {True: "normal", False: "inverse", None: "off"}
+COLUMNS_PER_ROW = 4
+
 st.title("Synthköping – nyckeltal")
-
-st.markdown(
-    "Plattformen samlar leveranser från kommunens verksamhetssystem (HR, ekonomi, bygglov, "
-    "förskola, omsorg, SCB och masterdata) i ett gemensamt lager. Filerna lämnas först i "
-    "**landningszonen** och läses som de är. I **staging** får varje källa rätt namn och "
-    "datatyper, och rader som inte går att tolka läggs i **karantän** i stället för att "
-    "försvinna. I **intermediate** slås leveranser ihop – en senare leverans av samma "
-    "uppgifter **ersätter** den tidigare. **Marts** är färdiga tabeller per område, och det "
-    "**semantiska lagret** definierar varje nyckeltal en gång. **Instrumentpanelerna** här "
-    "läser bara från marts, så siffrorna är desamma var de än visas."
+selection = filters.current()
+st.caption(
+    "Senaste värde till och med "
+    f"{sv_format.period(selection.period)}, jämfört med samma period året innan. "
+    f"{selection.forvaltning_name}, {kpis.GENDER_LABELS[selection.gender].lower()}; "
+    "nyckeltal som inte redovisas per förvaltning eller kön gäller hela kommunen, totalt."
 )
 
-try:
-    totals = cache.delivery_totals(*cache.warehouse_key()).iloc[0]
-except queries.WarehouseUnavailable as err:
-    ui.stop_if_unavailable(err)
+catalogue = ui.load(cache.kpi_catalogue)
+kv = ui.load(cache.kpi_values)
+tiles = kpis.tiles(
+    kv, catalogue, selection.year, selection.month, selection.forvaltning, selection.gender
+)
 
-st.subheader("Inlästa rader")
-st.caption(f"Summerat över {ui.format_count(totals['files_delivered'])} levererade filer.")
 
-cols = st.columns(4)
-cols[0].metric(
-    "Levererade rader",
-    ui.format_count(totals["rows_landed"]),
-    help="Alla datarader i de levererade filerna.",
+def tile_caption(t: kpis.Tile) -> str:
+    where = "Hela kommunen" if t.org_code == kpis.ALL_ORGS else selection.forvaltning_name
+    period = sv_format.period(t.period) if t.period else "ingen period"
+    return f"{period} · {where} · {kpis.GENDER_LABELS[t.gender].lower()}"
+
+
+for start in range(0, len(tiles), COLUMNS_PER_ROW):
+    for col, t in zip(st.columns(COLUMNS_PER_ROW), tiles[start : start + COLUMNS_PER_ROW],
+                      strict=False):
+        with col.container(border=True):
+            st.metric(
+                t.name,
+                sv_format.kpi_value(t.value, t.unit),
+                delta=sv_format.change(t.change, t.unit),
+                delta_color=DELTA_COLOUR[t.higher_is_better],
+                help=f"{DIRECTION[t.higher_is_better]}. Nyckeltal `{t.kpi_id}`."
+                + (" Uppgiften visas inte: gruppen är för liten." if t.suppressed else ""),
+                chart_data=pd.Series(t.sparkline, dtype="float64") if t.sparkline else None,
+                chart_type="line",
+            )
+            st.caption(f"{tile_caption(t)} · {DIRECTION[t.higher_is_better]}")
+            path, label = PAGE_FILES[kpis.domain_page(t.kpi_id)]
+            st.page_link(path, label=f"Mer under {label}", icon=":material/arrow_forward:")
+
+shown = pd.DataFrame(
+    {
+        "name": [t.name for t in tiles],
+        "period": [sv_format.period(t.period) if t.period else None for t in tiles],
+        "value": [t.value for t in tiles],
+        "previous": [t.previous for t in tiles],
+        "change": [t.change for t in tiles],
+        "unit": [t.unit for t in tiles],
+        "direction": [DIRECTION[t.higher_is_better] for t in tiles],
+        "suppressed": [t.suppressed for t in tiles],
+    }
 )
-cols[1].metric(
-    "Godkända",
-    ui.format_count(totals["rows_accepted"]),
-    help="Rader som klarade kontrollerna vid inläsningen.",
-)
-cols[2].metric(
-    "I karantän",
-    ui.format_count(totals["rows_quarantined"]),
-    help="Rader som inte gick att tolka; se sidan Datakvalitet för orsaker.",
-)
-cols[3].metric(
-    "Ersatta av senare leverans",
-    ui.format_count(totals["rows_superseded"]),
-    help="Rader som en senare leverans av samma uppgifter har ersatt.",
-)
+shown["value_text"] = [sv_format.kpi_value(v, u) for v, u in zip(shown["value"], shown["unit"],
+                                                                   strict=True)]
+shown["previous_text"] = [
+    sv_format.kpi_value(v, u) for v, u in zip(shown["previous"], shown["unit"], strict=True)
+]
+shown["change_text"] = [
+    sv_format.change(v, u) or sv_format.MISSING
+    for v, u in zip(shown["change"], shown["unit"], strict=True)
+]
+if any(t.suppressed for t in tiles):
+    ui.footnote(shown)
+with st.expander("Tabell: alla nyckeltal"):
+    ui.table(
+        shown,
+        [
+            export.Column("name", "Nyckeltal"),
+            export.Column("period", "Period"),
+            export.Column("value_text", "Värde"),
+            export.Column("previous_text", "Samma period året innan"),
+            export.Column("change_text", "Förändring"),
+            export.Column("direction", "Riktning"),
+        ],
+        title="Nyckeltal – översikt",
+        key="oversikt",
+    )

@@ -1,0 +1,146 @@
+"""Personal: headcount, FTE, sick leave (short and long, by sex and age band), full-time
+share and turnover; trend and breakdown by förvaltning. Every HR figure has been through
+disclosure control (cache.kpi_values) before it reaches this page."""
+
+import pandas as pd
+import streamlit as st
+
+import cache
+import charts
+import disclosure
+import export
+import filters
+import kpis
+import sv_format
+import ui
+
+HR_KPIS = [
+    "HR_HEADCOUNT",
+    "HR_FTE",
+    "HR_SICK_LEAVE_PCT",
+    "HR_LONG_SICK_SHARE_PCT",
+    "HR_FULLTIME_SHARE_PCT",
+    "HR_TURNOVER_PCT",
+]
+AGE_BANDS = {
+    "HR_SICK_LEAVE_PCT_AGE_0_29": "29 år och yngre",
+    "HR_SICK_LEAVE_PCT_AGE_30_49": "30–49 år",
+    "HR_SICK_LEAVE_PCT_AGE_50_PLUS": "50 år och äldre",
+}
+
+st.title("Personal")
+selection = filters.current()
+kv = ui.load(cache.kpi_values)
+catalogue = ui.load(cache.kpi_catalogue).set_index("kpi_id")
+org_names = dict(ui.load(cache.forvaltningar).itertuples(index=False, name=None))
+org_names[kpis.ALL_ORGS] = "Hela kommunen"
+
+available = [k for k in HR_KPIS if k in catalogue.index and (kv["kpi_id"] == k).any()]
+if not available:
+    ui.no_data("personal")
+    st.stop()
+
+kpi_id = st.radio(
+    "Nyckeltal",
+    available,
+    format_func=lambda k: catalogue.at[k, "kpi_name_sv"],
+    horizontal=True,
+    key="personal_kpi",
+)
+cat = catalogue.loc[kpi_id]
+unit, name = cat["unit"], cat["kpi_name_sv"]
+by_forvaltning = "forvaltning" in cat["org_breakdown"]
+has_months = "month" in cat["periods"]
+st.caption(
+    "Förvaltning enligt organisationen på varje dag som uppgiften gäller. "
+    + ("" if by_forvaltning else "Nyckeltalet redovisas bara för hela kommunen. ")
+    + ("" if has_months else "Nyckeltalet redovisas per år. ")
+)
+
+# --- trend -------------------------------------------------------------------------------
+org = selection.forvaltning if by_forvaltning else kpis.ALL_ORGS
+genders = ["T", "K", "M"] if selection.gender == "T" else [selection.gender]
+trend = kpis.series(kv, kpi_id, [org], genders, monthly=has_months)
+trend = trend[trend["period"].str[:4].astype(int) <= selection.year]
+where = org_names.get(org, org)
+st.subheader(f"{name} över tid – {where}")
+if trend.empty:
+    ui.no_data(name.lower())
+else:
+    data = charts.prepare(trend, unit)
+    data["series"] = data["gender"].map(kpis.GENDER_LABELS)
+    ui.chart(
+        charts.trend(data, unit, name, monthly=has_months),
+        data,
+        [
+            export.Column("period_label", "Period"),
+            export.Column("series", "Kön"),
+            export.Column("value", name, export.unit_kind(unit)),
+        ],
+        title=f"{name} över tid, {where}",
+        key="personal_trend",
+    )
+
+# --- breakdown by förvaltning ------------------------------------------------------------
+period = selection.period if has_months else str(selection.year)
+st.subheader(f"{name} per förvaltning – {sv_format.period(period)}")
+if not by_forvaltning:
+    st.caption("Redovisas inte per förvaltning.")
+else:
+    cells = kv[(kv["kpi_id"] == kpi_id) & (kv["period"] == period)
+               & (kv["gender"] == selection.gender)].copy()
+    if cells.empty:
+        ui.no_data(f"{name.lower()} {sv_format.period(period)}")
+    else:
+        cells["forvaltning"] = cells["org_code"].map(lambda c: org_names.get(c, c))
+        cells = charts.prepare(cells, unit)
+        parts = cells[cells["org_code"] != kpis.ALL_ORGS]
+        columns = [
+            export.Column("forvaltning", "Förvaltning"),
+            export.Column("value", name, export.unit_kind(unit)),
+        ]
+        if kpi_id != "HR_HEADCOUNT":
+            columns.append(export.Column("group_size", "Antal anställda", "count"))
+        st.altair_chart(charts.bars(parts, "forvaltning", "Förvaltning", unit, name),
+                        width="stretch")
+        ordered = pd.concat([parts.sort_values("value", ascending=False, na_position="last"),
+                             cells[cells["org_code"] == kpis.ALL_ORGS]])
+        ui.table(ordered, columns, title=f"{name} per förvaltning, {sv_format.period(period)}",
+                 key="personal_forvaltning")
+        st.caption(
+            "Enhetsnivå och omräkning till dagens organisation visas när HR-marten med "
+            "enheter finns i lagret."
+        )
+
+# --- sick leave by sex and age band -------------------------------------------------------
+if kpi_id in ("HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT"):
+    year = str(selection.year)
+    st.subheader(f"Sjukfrånvaro per kön och åldersgrupp – {year}")
+    rows = kv[kv["kpi_id"].isin([*AGE_BANDS, "HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT"])
+              & (kv["period"] == year) & (kv["org_code"] == kpis.ALL_ORGS)]
+    if rows.empty:
+        ui.no_data(f"sjukfrånvaro {year}")
+    else:
+        labels = {**AGE_BANDS, "HR_SICK_LEAVE_PCT": "Alla åldrar",
+                  "HR_LONG_SICK_SHARE_PCT": "Andel långtidssjukfrånvaro, alla åldrar"}
+        wide = rows.pivot_table(index="kpi_id", columns="gender", values="value",
+                                dropna=False, aggfunc="first")
+        wide = wide.reindex(index=[k for k in labels if k in set(rows["kpi_id"])],
+                            columns=["T", "K", "M"])
+        hidden = rows.groupby("kpi_id")[disclosure.SUPPRESSED].any()
+        table = wide.reset_index()
+        table["group"] = table["kpi_id"].map(labels)
+        table[disclosure.SUPPRESSED] = table["kpi_id"].map(hidden).fillna(False)
+        ui.table(
+            table,
+            [
+                export.Column("group", "Grupp"),
+                export.Column("T", "Totalt", "percent"),
+                export.Column("K", "Kvinnor", "percent"),
+                export.Column("M", "Män", "percent"),
+            ],
+            title=f"Sjukfrånvaro per kön och åldersgrupp, {year}",
+            key="personal_alder",
+            caption="Sjukfrånvaro i procent av ordinarie arbetstid; långtidssjukfrånvaro "
+            "(60 dagar eller mer) i procent av all sjukfrånvaro.",
+        )
