@@ -60,13 +60,12 @@ with st.sidebar:
     )
 
 pages = [
-    st.Page("pages/overview.py", title="Översikt", icon=":material/home:", url_path="oversikt",
-            default=True),
-    st.Page("pages/personal.py", title="Personal", icon=":material/groups:", url_path="personal"),
-    st.Page("pages/ekonomi.py", title="Ekonomi", icon=":material/payments:", url_path="ekonomi"),
-    st.Page("pages/verksamhet.py", title="Verksamhet", icon=":material/apartment:",
+    st.Page("views/overview.py", title="Översikt", icon=":material/home:", default=True),
+    st.Page("views/personal.py", title="Personal", icon=":material/groups:", url_path="personal"),
+    st.Page("views/ekonomi.py", title="Ekonomi", icon=":material/payments:", url_path="ekonomi"),
+    st.Page("views/verksamhet.py", title="Verksamhet", icon=":material/apartment:",
             url_path="verksamhet"),
-    st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:",
+    st.Page("views/data_quality.py", title="Datakvalitet", icon=":material/fact_check:",
             url_path="datakvalitet"),
 ]
 

@@ -82,7 +82,9 @@ def _finish(chart: alt.Chart) -> alt.Chart:
     return chart.configure(locale=vega_locale())
 
 
-def trend(data: pd.DataFrame, unit: str, value_title: str, monthly: bool) -> alt.Chart:
+def trend(
+    data: pd.DataFrame, unit: str, value_title: str, monthly: bool, series_title: str = "Serie"
+) -> alt.Chart:
     """Lines over time, one per series; a hidden value is a gap, not a zero."""
     domain = list(dict.fromkeys(data["series"]))
     base = alt.Chart(data).encode(
@@ -92,9 +94,9 @@ def trend(data: pd.DataFrame, unit: str, value_title: str, monthly: bool) -> alt
             axis=alt.Axis(format="%b %Y" if monthly else "%Y", labelAngle=0),
         ),
         y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=_axis_format(unit))),
-        color=alt.Color("series:N", title="Serie", scale=_colour(domain)),
+        color=alt.Color("series:N", title=series_title, scale=_colour(domain)),
         tooltip=[
-            alt.Tooltip("series:N", title="Serie"),
+            alt.Tooltip("series:N", title=series_title),
             alt.Tooltip("period_label:N", title="Period"),
             alt.Tooltip("value_text:N", title=value_title),
         ],

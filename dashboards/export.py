@@ -46,8 +46,14 @@ class Column:
         return KINDS[self.kind][0](value)
 
 
-def unit_kind(unit: str) -> str:
+# KPIs of unit `antal` that count whole things; the others (FTE, continuity) have decimals.
+WHOLE_COUNTS = {"HR_HEADCOUNT", "POP_TOTAL", "POP_80_PLUS"}
+
+
+def unit_kind(unit: str, kpi_id: str | None = None) -> str:
     """The column kind for a KPI catalogue unit."""
+    if kpi_id in WHOLE_COUNTS:
+        return "count"
     return {"procent": "percent", "kronor": "sek", "dagar": "days", "timmar": "hours"}.get(
         unit, "number1"
     )

@@ -19,6 +19,20 @@ ALL_ORGS = "ALL"
 TOTAL_GENDER = "T"
 GENDER_LABELS = {"T": "Totalt", "K": "Kvinnor", "M": "Män"}
 HEADCOUNT = "HR_HEADCOUNT"
+AGE_BAND_KPIS = [
+    "HR_SICK_LEAVE_PCT_AGE_0_29",
+    "HR_SICK_LEAVE_PCT_AGE_30_49",
+    "HR_SICK_LEAVE_PCT_AGE_50_PLUS",
+]
+
+TILE_ORDER = [
+    "HR_HEADCOUNT", "HR_FTE", "HR_SICK_LEAVE_PCT", "HR_SICK_LEAVE_PCT_AGE_0_29",
+    "HR_SICK_LEAVE_PCT_AGE_30_49", "HR_SICK_LEAVE_PCT_AGE_50_PLUS", "HR_LONG_SICK_SHARE_PCT",
+    "HR_FULLTIME_SHARE_PCT", "HR_TURNOVER_PCT", "FIN_NET_COST", "FIN_BUDGET_DEVIATION",
+    "FIN_NET_COST_PER_INHABITANT", "SVC_BYGGLOV_WITHIN_10W_PCT", "SVC_BYGGLOV_MEDIAN_DAYS",
+    "SVC_FORSKOLA_ON_TIME_PCT", "SVC_HEMTJANST_CONTINUITY", "SVC_HEMTJANST_HOURS",
+    "POP_TOTAL", "POP_80_PLUS",
+]  # fmt: skip
 
 # Domain page a KPI's tile links to, by the prefix of its id.
 DOMAIN_PAGES = {"HR": "personal", "FIN": "ekonomi", "POP": "ekonomi", "SVC": "verksamhet"}
@@ -42,6 +56,7 @@ def disclose(kv: pd.DataFrame) -> pd.DataFrame:
     are the same on every page and in every export.
     """
     hr = kv[kv["kpi_id"].map(is_hr)]
+    own_group = ~hr["kpi_id"].isin(AGE_BAND_KPIS)
     other = kv[~kv["kpi_id"].map(is_hr)].assign(
         group_size=float("nan"), **{disclosure.SUPPRESSED: False}
     )
@@ -50,7 +65,14 @@ def disclose(kv: pd.DataFrame) -> pd.DataFrame:
         kv.loc[kv["kpi_id"] == HEADCOUNT, ["period", "org_code", "gender", "value"]]
         .rename(columns={"value": "group_size"})
     )
-    hr = hr.merge(sizes, on=["period", "org_code", "gender"], how="left")
+    # An age band is a smaller group than its period, org and sex: no headcount to borrow.
+    hr = pd.concat(
+        [
+            hr[own_group].merge(sizes, on=["period", "org_code", "gender"], how="left"),
+            hr[~own_group].assign(group_size=float("nan")),
+        ],
+        ignore_index=True,
+    )
     hr = disclosure.suppress(
         hr,
         group_size="group_size",
@@ -115,24 +137,31 @@ def _breakdown(catalogue_row: pd.Series, org_code: str, gender: str) -> tuple[st
     return org, gender if gender in genders else TOTAL_GENDER
 
 
+def catalogue_order(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue in the seed's order (staff, money, services, population)."""
+    order = {k: i for i, k in enumerate(TILE_ORDER)}
+    return catalogue.sort_values("kpi_id", key=lambda s: s.map(lambda k: order.get(k, 999)),
+                                 kind="stable")
+
+
 def tiles(
     kv: pd.DataFrame, catalogue: pd.DataFrame, year: int, month: int, org_code: str, gender: str
 ) -> list[Tile]:
     """One tile per catalogue KPI: the latest value up to the selected period.
 
-    With a month selected, a monthly KPI shows that month (or its latest month before it);
-    otherwise, and for yearly KPIs, the year row. The sparkline is the last 24 months, or
-    every year for yearly KPIs.
+    A monthly KPI shows the selected month, or with the whole year selected the year's
+    latest month (an unfinished year's total would compare badly with a whole one); a
+    yearly KPI shows the year. The sparkline is the last 24 months, or the years.
     """
-    selected = f"{year}-{month:02d}" if month else str(year)
+    last_month = f"{year}-{month:02d}" if month else f"{year}-12"
     out = []
-    for row in catalogue.itertuples(index=False):
+    for row in catalogue_order(catalogue).itertuples(index=False):
         cat = pd.Series(row._asdict())
         org, sex = _breakdown(cat, org_code, gender)
         rows = kv[(kv["kpi_id"] == row.kpi_id) & (kv["org_code"] == org) & (kv["gender"] == sex)]
-        monthly = "month" in str(row.periods) and month > 0
+        monthly = "month" in str(row.periods)
         kind = rows[rows["period"].map(is_month) == monthly]
-        kind = kind[kind["period"] <= (selected if monthly else str(year))]
+        kind = kind[kind["period"] <= (last_month if monthly else str(year))]
         by_period = kind.set_index("period")
         period = by_period.index.max() if len(by_period) else None
         value = previous = None
@@ -143,12 +172,8 @@ def tiles(
             last_year = same_period_last_year(period)
             if last_year in by_period.index and not by_period.at[last_year, disclosure.SUPPRESSED]:
                 previous = by_period.at[last_year, "value"]
-        spark_src = rows[rows["period"].map(is_month)] if "month" in str(row.periods) else (
-            rows[~rows["period"].map(is_month)]
-        )
-        if period is not None:
-            spark_src = spark_src[spark_src["period"].str[:7] <= period[:7].ljust(7, "~")]
-        spark = spark_src.sort_values("period")["value"].tail(24)
+        spark = kind[kind["period"] <= period] if period is not None else kind
+        spark = spark.sort_values("period")["value"].tail(24)
         hib = row.higher_is_better
         out.append(
             Tile(

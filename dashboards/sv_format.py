@@ -85,6 +85,13 @@ def kpi_value(value: Any, unit: str, decimals: int | None = None) -> str:
     return number(value, 0 if decimals is None and whole else (decimals or 1))
 
 
+def kpi_value_short(value: Any, unit: str) -> str:
+    """As kpi_value, but large sums of money in millions (`461,3 mnkr`) to fit a tile."""
+    if unit == "kronor" and not is_missing(value) and abs(float(value)) >= 10_000_000:
+        return number(float(value) / 1_000_000, 1) + NBSP + "mnkr"
+    return kpi_value(value, unit)
+
+
 def change(value: Any, unit: str) -> str | None:
     """A signed difference for st.metric's delta: `+1,2 procentenheter`, `-3 400 kr`."""
     if is_missing(value):
@@ -93,7 +100,7 @@ def change(value: Any, unit: str) -> str | None:
     sign = "+" if v > 0 else ""
     if unit == "procent":
         return f"{sign}{number(v, 1)} procentenheter"
-    return sign + kpi_value(v, unit)
+    return sign + kpi_value_short(v, unit)
 
 
 def date(value: dt.date | None) -> str:

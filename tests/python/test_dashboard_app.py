@@ -133,7 +133,7 @@ def test_overview_shows_fixture_totals(warehouse: Path) -> None:
 
 
 def test_data_quality_page(warehouse: Path) -> None:
-    at = run_page("pages/data_quality.py")
+    at = run_page("views/data_quality.py")
     assert at.title[0].value == "Datakvalitet"
     assert len(at.get("vega_lite_chart")) == 1
 
@@ -166,7 +166,7 @@ def test_data_quality_page(warehouse: Path) -> None:
 
 
 def test_data_quality_filters(warehouse: Path) -> None:
-    at = run_page("pages/data_quality.py")
+    at = run_page("views/data_quality.py")
     by_label = {s.label: s for s in at.selectbox}
     by_label["Källsystem"].set_value("hr").run()
     rows = at.dataframe[-1].value
@@ -182,7 +182,7 @@ def test_data_quality_filters(warehouse: Path) -> None:
     assert not at.exception
 
 
-@pytest.mark.parametrize("page", [None, "pages/data_quality.py"])
+@pytest.mark.parametrize("page", [None, "views/data_quality.py"])
 def test_missing_warehouse_shows_swedish_message(no_warehouse: Path, page: str | None) -> None:
     at = run_page(page)
     assert any("Lagret är inte byggt ännu" in i.value for i in at.info)
@@ -194,5 +194,5 @@ def test_missing_table_shows_swedish_message(
 ) -> None:
     path = fx.build_warehouse_without_quarantine(tmp_path / "old.duckdb")
     monkeypatch.setenv("DUCKDB_PATH", str(path))
-    at = run_page("pages/data_quality.py")
+    at = run_page("views/data_quality.py")
     assert any("saknar en tabell" in i.value for i in at.info)

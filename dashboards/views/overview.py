@@ -11,14 +11,14 @@ import sv_format
 import ui
 
 PAGE_FILES = {
-    "personal": ("pages/personal.py", "Personal"),
-    "ekonomi": ("pages/ekonomi.py", "Ekonomi"),
-    "verksamhet": ("pages/verksamhet.py", "Verksamhet"),
+    "personal": ("views/personal.py", "Personal"),
+    "ekonomi": ("views/ekonomi.py", "Ekonomi"),
+    "verksamhet": ("views/verksamhet.py", "Verksamhet"),
 }
 DIRECTION = {True: "Högre är bättre", False: "Lägre är bättre", None: "Varken högre eller lägre "
              "är bättre"}
 DELTA_COLOUR = {True: "normal", False: "inverse", None: "off"}
-COLUMNS_PER_ROW = 4
+COLUMNS_PER_ROW = 3
 
 st.title("Synthköping – nyckeltal")
 selection = filters.current()
@@ -46,11 +46,15 @@ for start in range(0, len(tiles), COLUMNS_PER_ROW):
     for col, t in zip(st.columns(COLUMNS_PER_ROW), tiles[start : start + COLUMNS_PER_ROW],
                       strict=False):
         with col.container(border=True):
+            delta = sv_format.change(t.change, t.unit)
             st.metric(
                 t.name,
-                sv_format.kpi_value(t.value, t.unit),
-                delta=sv_format.change(t.change, t.unit),
-                delta_color=DELTA_COLOUR[t.higher_is_better],
+                sv_format.kpi_value_short(t.value, t.unit),
+                delta=delta,
+                # No colour for a change that rounds to nothing: it is neither good nor bad.
+                delta_color=DELTA_COLOUR[t.higher_is_better]
+                if delta and any(ch in delta for ch in "123456789")
+                else "off",
                 help=f"{DIRECTION[t.higher_is_better]}. Nyckeltal `{t.kpi_id}`."
                 + (" Uppgiften visas inte: gruppen är för liten." if t.suppressed else ""),
                 chart_data=pd.Series(t.sparkline, dtype="float64") if t.sparkline else None,

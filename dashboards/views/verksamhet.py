@@ -51,7 +51,7 @@ for heading, kpi_ids in SECTIONS:
         data["series"] = "Hela kommunen"
         columns = [
             export.Column("period_label", "Period"),
-            export.Column("value", name, export.unit_kind(unit)),
+            export.Column("value", name, export.unit_kind(unit, kpi_id)),
         ]
         if rows["denominator"].notna().any():
             columns.append(export.Column("denominator", "Antal ärenden/ansökningar/mottagare",

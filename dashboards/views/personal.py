@@ -70,12 +70,12 @@ else:
     data = charts.prepare(trend, unit)
     data["series"] = data["gender"].map(kpis.GENDER_LABELS)
     ui.chart(
-        charts.trend(data, unit, name, monthly=has_months),
+        charts.trend(data, unit, name, monthly=has_months, series_title="Kön"),
         data,
         [
             export.Column("period_label", "Period"),
             export.Column("series", "Kön"),
-            export.Column("value", name, export.unit_kind(unit)),
+            export.Column("value", name, export.unit_kind(unit, kpi_id)),
         ],
         title=f"{name} över tid, {where}",
         key="personal_trend",
@@ -97,7 +97,7 @@ else:
         parts = cells[cells["org_code"] != kpis.ALL_ORGS]
         columns = [
             export.Column("forvaltning", "Förvaltning"),
-            export.Column("value", name, export.unit_kind(unit)),
+            export.Column("value", name, export.unit_kind(unit, kpi_id)),
         ]
         if kpi_id != "HR_HEADCOUNT":
             columns.append(export.Column("group_size", "Antal anställda", "count"))
