@@ -9,9 +9,9 @@ official statistics use for "figure not available".
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
+import pandas as pd
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -30,11 +30,10 @@ UNIT_LABELS = {
 
 
 def is_missing(value: Any) -> bool:
-    if value is None:
-        return True
+    """None, NaN, NaT or pandas' NA: a figure that is hidden or does not exist."""
     try:
-        return math.isnan(float(value))
-    except (TypeError, ValueError):
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # not a scalar
         return False
 
 
