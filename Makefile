@@ -64,8 +64,9 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory lint
 
-lint: setup ## sqlfluff on the models, ruff on the Python
+lint: setup ## sqlfluff on the models, ruff on the Python, the portability lint
 	ruff check src dashboards tests/python scripts
+	python scripts/lint_portability.py models
 	sqlfluff lint models
 	@# sqlfluff compiles the staging models, which loads the raw landing tables: drop them.
 	dbt run-operation drop_landing_schema_now --quiet

@@ -21,6 +21,10 @@
     model feeds these marts); add new marts here when they are created. -#}
 -- depends_on: {{ ref('quarantined_rows') }}
 -- depends_on: {{ ref('fct_landing_deliveries') }}
+-- depends_on: {{ ref('dim_organisation_units') }}
+-- depends_on: {{ ref('dim_districts') }}
+-- depends_on: {{ ref('fct_population') }}
+-- depends_on: {{ ref('int_reporting_periods') }}
 
 {#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
 {%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}
