@@ -17,6 +17,8 @@ import sv_format
 # Okabe–Ito: eight colours told apart with every common kind of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
            "#F0E442"]
+UNIT_TITLES = {"procent": "Procent", "dagar": "Dagar", "timmar": "Timmar", "kronor": "Kronor",
+               "antal": "Antal"}
 GENDER_COLOURS = {"Totalt": "#000000", "Kvinnor": "#E69F00", "Män": "#0072B2"}
 
 
@@ -60,6 +62,9 @@ def prepare(df: pd.DataFrame, unit: str, series: str | None = None) -> pd.DataFr
     out = df.copy()
     out["period_date"] = pd.to_datetime([period_date(p) for p in out["period"]])
     out["period_label"] = [sv_format.period(p) for p in out["period"]]
+    out["month_label"] = [
+        sv_format.month_name(int(p[5:7]))[:3] if kpis.is_month(p) else p for p in out["period"]
+    ]
     out["value_text"] = [sv_format.kpi_value(v, unit) for v in out["value"]]
     if series is not None:
         out["series"] = out[series]
@@ -91,10 +96,22 @@ def trend(
         x=alt.X(
             "period_date:T",
             title="Månad" if monthly else "År",
-            axis=alt.Axis(format="%b %Y" if monthly else "%Y", labelAngle=0),
+            axis=alt.Axis(
+                format="%b %Y" if monthly else "%Y",
+                labelAngle=0,
+                # One tick per quarter or per year: d3's own choice repeats labels.
+                tickCount={"interval": "month", "step": 3} if monthly else {"interval": "year", "step": 1},
+            ),
         ),
-        y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=_axis_format(unit))),
-        color=alt.Color("series:N", title=series_title, scale=_colour(domain)),
+        # The page's heading names the KPI; the axis only says its unit.
+        y=alt.Y("value:Q", title=UNIT_TITLES.get(unit, value_title),
+                axis=alt.Axis(format=_axis_format(unit))),
+        color=alt.Color(
+            "series:N",
+            title=series_title,
+            scale=_colour(domain),
+            legend=alt.Legend(orient="bottom") if len(domain) > 1 else None,
+        ),
         tooltip=[
             alt.Tooltip("series:N", title=series_title),
             alt.Tooltip("period_label:N", title="Period"),
@@ -132,7 +149,12 @@ def monthly_bars_with_line(
 ) -> alt.Chart:
     """Monthly bars (e.g. net cost) with a cumulative line over them (year to date)."""
     base = alt.Chart(data).encode(
-        x=alt.X("period_date:T", title="Månad", axis=alt.Axis(format="%b", labelAngle=0)),
+        x=alt.X(
+            "month_label:O",
+            title="Månad",
+            sort=list(data["month_label"]),
+            axis=alt.Axis(labelAngle=0),
+        ),
     )
     tooltip = [
         alt.Tooltip("period_label:N", title="Månad"),
