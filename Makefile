@@ -21,7 +21,7 @@ TEST_DIR := $(CURDIR)/warehouse/test
 TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
-.PHONY: help setup system-deps demo build run test lint docs bench clean
+.PHONY: help setup system-deps demo build run test lint docs bench bench-dashboard clean
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -77,6 +77,9 @@ docs: setup ## Generate the dbt docs site into target/ (needs a built warehouse)
 bench: setup ## Benchmark: generate SCALE (default 1 here), time dbt build, print figures
 	python scripts/bench.py --scale $(if $(filter command line,$(origin SCALE)),$(SCALE),1) \
 	  --seed $(SEED)
+
+bench-dashboard: setup ## Benchmark the dashboard's pages (queries cold/warm, first paint) on DUCKDB_PATH
+	python scripts/bench_dashboard.py --warehouse "$(DUCKDB_PATH)"
 
 clean: ## Remove build output (not the landing zone)
 	rm -rf target logs warehouse

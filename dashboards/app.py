@@ -26,18 +26,13 @@ def filter_options() -> tuple[list[int], pd.DataFrame, pd.DataFrame]:
     key = st.session_state["warehouse_key"]
     try:
         kv = cache.kpi_values(*key)
-    except queries.WarehouseChanged:
-        st.rerun()
-    except queries.WarehouseUnavailable:
-        return [], no_orgs, no_units
-    years = sorted({int(p[:4]) for p in kv["period"]})
-    try:
         orgs = cache.forvaltningar(*key)
         units = cache.org_units(*key)
     except queries.WarehouseChanged:
         st.rerun()
     except queries.WarehouseUnavailable:
-        return years, no_orgs, no_units
+        return [], no_orgs, no_units
+    years = sorted({int(p[:4]) for p in kv["period"]})
     return years, orgs, units
 
 

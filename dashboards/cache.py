@@ -26,22 +26,60 @@ def warehouse_key() -> tuple[str, int]:
     return str(path), queries.warehouse_version(path)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+# The bundles are cache_resource: one shared copy per build, not unpickled on every hit as
+# cache_data would. Pages must not modify the frames they get (they copy before changing).
+# Two entries: the build being shown and the one just moved in.
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _kpi_bundle(db_path: str, file_version: int) -> dict[str, pd.DataFrame]:
+    bundle = queries.kpi_bundle(Path(db_path), version=file_version)
+    # Disclosure control here, once per build: no page ever sees the raw HR cells.
+    bundle["kpi_values"] = kpis.disclose(bundle["kpi_values"])
+    return bundle
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _data_quality_bundle(db_path: str, file_version: int) -> dict[str, pd.DataFrame]:
+    return queries.data_quality_bundle(Path(db_path), version=file_version)
+
+
+def kpi_values(db_path: str, file_version: int) -> pd.DataFrame:
+    """The KPI export with disclosure control applied."""
+    return _kpi_bundle(db_path, file_version)["kpi_values"]
+
+
+def kpi_catalogue(db_path: str, file_version: int) -> pd.DataFrame:
+    return _kpi_bundle(db_path, file_version)["kpi_catalogue"]
+
+
+def forvaltningar(db_path: str, file_version: int) -> pd.DataFrame:
+    """forvaltning_code, forvaltning_name (the export's codes on a warehouse without the
+    conformed dimension)."""
+    return _kpi_bundle(db_path, file_version)["forvaltningar"]
+
+
+def org_units(db_path: str, file_version: int) -> pd.DataFrame:
+    return _kpi_bundle(db_path, file_version)["units"]
+
+
 def delivery_totals(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.delivery_totals(Path(db_path), version=file_version)
+    return _data_quality_bundle(db_path, file_version)["totals"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def deliveries(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.deliveries(db_path=Path(db_path), version=file_version)
+    return _data_quality_bundle(db_path, file_version)["deliveries"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def quarantine_counts(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.quarantine_counts(Path(db_path), version=file_version)
+    return _data_quality_bundle(db_path, file_version)["quarantine_counts"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def source_freshness(db_path: str, file_version: int) -> pd.DataFrame:
+    return _data_quality_bundle(db_path, file_version)["freshness"]
+
+
+@st.cache_data(ttl=TTL_SECONDS, max_entries=64, show_spinner=False)
 def quarantined_rows(
     db_path: str,
     file_version: int,
@@ -52,40 +90,3 @@ def quarantined_rows(
     return queries.quarantined_rows(
         source_system, reason, file_contains, Path(db_path), version=file_version
     )
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def source_freshness(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.source_freshness(Path(db_path), version=file_version)
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def kpi_catalogue(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.kpi_catalogue(Path(db_path), version=file_version)
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def kpi_values(db_path: str, file_version: int) -> pd.DataFrame:
-    """The KPI export with disclosure control applied: pages never see the raw HR cells."""
-    return kpis.disclose(queries.kpi_values(Path(db_path), version=file_version))
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def forvaltningar(db_path: str, file_version: int) -> pd.DataFrame:
-    """forvaltning_code, forvaltning_name; the codes of the KPI export where the warehouse
-    has no dim_forvaltningar yet (an older build)."""
-    if queries.relation_exists("marts", "dim_forvaltningar", Path(db_path), version=file_version):
-        return queries.forvaltningar(Path(db_path), version=file_version)
-    kv = queries.kpi_values(Path(db_path), version=file_version)
-    codes = sorted(set(kv["org_code"]) - {kpis.ALL_ORGS})
-    return pd.DataFrame({"forvaltning_code": codes, "forvaltning_name": codes})
-
-
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def org_units(db_path: str, file_version: int) -> pd.DataFrame:
-    if not queries.relation_exists(
-        "marts", "dim_organisation_units", Path(db_path), version=file_version
-    ):
-        columns = ["unit_id", "unit_name", "forvaltning_code", "forvaltning_name"]
-        return pd.DataFrame(columns=columns)
-    return queries.org_units(Path(db_path), version=file_version)

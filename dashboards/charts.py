@@ -4,9 +4,11 @@ data), Swedish tooltips whose figures are formatted by Babel, colour-blind-safe 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 from babel.dates import get_day_names, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -22,6 +24,7 @@ UNIT_TITLES = {"procent": "Procent", "dagar": "Dagar", "timmar": "Timmar", "kron
 GENDER_COLOURS = {"Totalt": "#000000", "Kvinnor": "#E69F00", "Män": "#0072B2"}
 
 
+@functools.cache
 def vega_locale() -> dict:
     """d3's number and time locale for sv-SE, taken from Babel rather than typed in."""
     loc = sv_format.LOCALE
@@ -83,13 +86,17 @@ def _axis_format(unit: str) -> str:
     return ",.1f" if unit in ("procent", "dagar") else ",.0f"
 
 
-def _finish(chart: alt.Chart) -> alt.Chart:
-    return chart.configure(locale=vega_locale())
+def _finish(chart: alt.Chart) -> dict:
+    """The Vega-Lite spec with the Swedish locale. The builders are cached per build and
+    filter (st.cache_data): turning an Altair chart into its spec is most of a chart's cost,
+    and schema validation is skipped because the builders are fixed and tested."""
+    return chart.configure(locale=vega_locale()).to_dict(validate=False)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
 def trend(
     data: pd.DataFrame, unit: str, value_title: str, monthly: bool, series_title: str = "Serie"
-) -> alt.Chart:
+) -> dict:
     """Lines over time, one per series; a hidden value is a gap, not a zero."""
     domain = list(dict.fromkeys(data["series"]))
     base = alt.Chart(data).encode(
@@ -100,7 +107,9 @@ def trend(
                 format="%b %Y" if monthly else "%Y",
                 labelAngle=0,
                 # One tick per quarter or per year: d3's own choice repeats labels.
-                tickCount={"interval": "month", "step": 3} if monthly else {"interval": "year", "step": 1},
+                tickCount={"interval": "month", "step": 3}
+                if monthly
+                else {"interval": "year", "step": 1},
             ),
         ),
         # The page's heading names the KPI; the axis only says its unit.
@@ -123,9 +132,10 @@ def trend(
     )
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
 def bars(
     data: pd.DataFrame, category: str, category_title: str, unit: str, value_title: str
-) -> alt.Chart:
+) -> dict:
     """Horizontal bars, largest first; categories whose value is hidden show no bar."""
     chart = (
         alt.Chart(data)
@@ -144,9 +154,10 @@ def bars(
     return _finish(chart)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
 def monthly_bars_with_line(
     data: pd.DataFrame, bar_title: str, line_field: str, line_title: str, line_text: str
-) -> alt.Chart:
+) -> dict:
     """Monthly bars (e.g. net cost) with a cumulative line over them (year to date)."""
     base = alt.Chart(data).encode(
         x=alt.X(

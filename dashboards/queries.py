@@ -8,6 +8,8 @@ reading the old file (and a reader holding it open would make an in-place build 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +95,9 @@ def source_system_label(code: str) -> str:
     return SOURCE_SYSTEM_LABELS.get(code, code)
 
 
-def _query(
-    sql: str,
-    params: list[Any] | None = None,
-    db_path: Path | None = None,
-    version: int | None = None,
-) -> pd.DataFrame:
-    """Run one query on a connection of its own.
+@contextmanager
+def connect(db_path: Path | None = None, version: int | None = None) -> Iterator[Any]:
+    """A read-only connection for one page load's reads; closed on leaving the block.
 
     With `version` (the file's mtime when the page run started), the read is refused when
     another build has been moved into place since: the file is checked after connecting, and
@@ -116,7 +114,7 @@ def _query(
         with duckdb.connect(str(path), read_only=True, config=config) as con:
             if version is not None and warehouse_version(path) != version:
                 raise WarehouseChanged(str(path))
-            return con.execute(sql, params or []).df()
+            yield con
     except duckdb.CatalogException as err:
         raise WarehouseUnavailable(
             f"Lagret saknar en tabell som instrumentpanelen behöver – kör `make build`. ({err})"
@@ -128,7 +126,29 @@ def _query(
         ) from err
 
 
-def delivery_totals(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def _query(
+    sql: str,
+    params: list[Any] | None = None,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
+) -> pd.DataFrame:
+    """Run one query, on `con` when given, else on a connection of its own."""
+    if con is not None:
+        try:
+            return con.execute(sql, params or []).df()
+        except duckdb.CatalogException as err:
+            raise WarehouseUnavailable(
+                "Lagret saknar en tabell som instrumentpanelen behöver – kör `make build`. "
+                f"({err})"
+            ) from err
+    with connect(db_path, version) as own:
+        return own.execute(sql, params or []).df()
+
+
+def delivery_totals(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """One row with the row counts summed over all delivered landing files."""
     sums = ",\n".join(f"coalesce(sum({c}), 0)::bigint as {c}" for c in COUNT_COLUMNS)
     return _query(
@@ -140,11 +160,15 @@ def delivery_totals(db_path: Path | None = None, version: int | None = None) -> 
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
 def deliveries(
-    source_system: str | None = None, db_path: Path | None = None, version: int | None = None
+    source_system: str | None = None,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
 ) -> pd.DataFrame:
     """Delivered landing files with their row counts, newest delivery first per system."""
     return _query(
@@ -165,10 +189,13 @@ def deliveries(
         [source_system, source_system],
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
-def quarantine_counts(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def quarantine_counts(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """Quarantined rows counted by source system and reason, with the Swedish reason label."""
     df = _query(
         """
@@ -182,6 +209,7 @@ def quarantine_counts(db_path: Path | None = None, version: int | None = None) -
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
     df.insert(2, "reason_label", df["reason"].map(reason_label))
     return df
@@ -221,7 +249,9 @@ def quarantined_rows(
 # --- key figures ------------------------------------------------------------------------
 
 
-def kpi_catalogue(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def kpi_catalogue(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """The KPI catalogue seed: id, Swedish name, unit, higher_is_better, breakdowns."""
     return _query(
         """
@@ -231,10 +261,13 @@ def kpi_catalogue(db_path: Path | None = None, version: int | None = None) -> pd
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
-def kpi_values(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def kpi_values(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """The whole KPI export (a few thousand rows per year): pages slice it in memory.
 
     Reading it whole lets disclosure control see every cell of a breakdown at once, which
@@ -255,10 +288,13 @@ def kpi_values(db_path: Path | None = None, version: int | None = None) -> pd.Da
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
-def forvaltningar(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def forvaltningar(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """Förvaltning codes with their Swedish names (the conformed dimension)."""
     return _query(
         """
@@ -268,10 +304,13 @@ def forvaltningar(db_path: Path | None = None, version: int | None = None) -> pd
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
-def org_units(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def org_units(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """Every unit with its förvaltning in today's organisation (its latest version)."""
     return _query(
         """
@@ -286,10 +325,13 @@ def org_units(db_path: Path | None = None, version: int | None = None) -> pd.Dat
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
-def source_freshness(db_path: Path | None = None, version: int | None = None) -> pd.DataFrame:
+def source_freshness(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """Per source system and entity: the latest delivery stamp and how many files came."""
     return _query(
         """
@@ -306,11 +348,16 @@ def source_freshness(db_path: Path | None = None, version: int | None = None) ->
         """,
         db_path=db_path,
         version=version,
+        con=con,
     )
 
 
 def relation_exists(
-    schema: str, name: str, db_path: Path | None = None, version: int | None = None
+    schema: str,
+    name: str,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
 ) -> bool:
     """Whether the warehouse has schema.name (marts that land later are optional)."""
     df = _query(
@@ -322,5 +369,43 @@ def relation_exists(
         [schema, name],
         db_path=db_path,
         version=version,
+        con=con,
     )
     return bool(df["n"].iat[0])
+
+
+def kpi_bundle(db_path: Path | None = None, version: int | None = None) -> dict[str, pd.DataFrame]:
+    """Everything the key-figure pages and the filters read, on one connection.
+
+    Opening the file costs more than these reads, so a page load after a new build opens it
+    once. The organisation dimensions are optional (a warehouse built before the conformed
+    core has none): förvaltningar then come from the export's own codes, units are empty.
+    """
+    with connect(db_path, version) as con:
+        kv = kpi_values(con=con)
+        catalogue = kpi_catalogue(con=con)
+        if relation_exists("marts", "dim_forvaltningar", con=con):
+            orgs = forvaltningar(con=con)
+        else:
+            codes = sorted(set(kv["org_code"]) - {"ALL"})
+            orgs = pd.DataFrame({"forvaltning_code": codes, "forvaltning_name": codes})
+        if relation_exists("marts", "dim_organisation_units", con=con):
+            units = org_units(con=con)
+        else:
+            units = pd.DataFrame(
+                columns=["unit_id", "unit_name", "forvaltning_code", "forvaltning_name"]
+            )
+    return {"kpi_values": kv, "kpi_catalogue": catalogue, "forvaltningar": orgs, "units": units}
+
+
+def data_quality_bundle(
+    db_path: Path | None = None, version: int | None = None
+) -> dict[str, pd.DataFrame]:
+    """The Datakvalitet page's reads (bar the filtered quarantine list), on one connection."""
+    with connect(db_path, version) as con:
+        return {
+            "totals": delivery_totals(con=con),
+            "deliveries": deliveries(con=con),
+            "quarantine_counts": quarantine_counts(con=con),
+            "freshness": source_freshness(con=con),
+        }

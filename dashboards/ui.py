@@ -72,9 +72,10 @@ def table(
     built = build_time()
     name = key.replace("_", "-")
     c1, c2, _ = st.columns([1, 1, 4])
+    # The files are made only when a button is clicked (a callable), not on every rerun.
     c1.download_button(
         "Ladda ned CSV",
-        export.to_csv(df, columns, title=title, filters=selection, built=built),
+        lambda: export.to_csv(df, columns, title=title, filters=selection, built=built),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"csv_{key}",
@@ -83,7 +84,7 @@ def table(
     )
     c2.download_button(
         "Ladda ned Excel",
-        export.to_xlsx(df, columns, title=title, filters=selection, built=built),
+        lambda: export.to_xlsx(df, columns, title=title, filters=selection, built=built),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{key}",
@@ -92,13 +93,21 @@ def table(
     )
 
 
+def show_chart(chart_obj: alt.Chart | dict) -> None:
+    """An Altair chart, or a Vega-Lite spec from the cached builders in charts.py."""
+    if isinstance(chart_obj, dict):
+        st.vega_lite_chart(chart_obj, width="stretch")
+    else:
+        st.altair_chart(chart_obj, width="stretch")
+
+
 def footnote(df: pd.DataFrame) -> None:
     if disclosure.any_suppressed(df):
         st.caption(disclosure.FOOTNOTE)
 
 
 def chart(
-    chart_obj: alt.Chart,
+    chart_obj: alt.Chart | dict,
     data: pd.DataFrame,
     columns: Sequence[export.Column],
     *,
@@ -106,7 +115,7 @@ def chart(
     key: str,
 ) -> None:
     """An Altair chart with its data as a table beside it (for screen readers and exports)."""
-    st.altair_chart(chart_obj, width="stretch")
+    show_chart(chart_obj)
     footnote(data)
     with st.expander(f"Tabell: {title}"):
         table(data, columns, title=title, key=key)

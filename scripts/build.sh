@@ -21,6 +21,7 @@ record_build() {
   local code=$? counts="$served"
   [ "$code" -eq 0 ] || counts="$DUCKDB_PATH"
   python3 "$(dirname "$0")/record_build.py" --started "$started" --exit-code "$code" \
+    --run-results "${DBT_TARGET_PATH:-target}/run_results.json" \
     --warehouse "$served" --counts-from "$counts" || echo "WARNING: build history not written" >&2
   [ "$code" -eq 0 ] || rm -rf "$staging_dir"
 }

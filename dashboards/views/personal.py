@@ -101,8 +101,7 @@ else:
         ]
         if kpi_id != "HR_HEADCOUNT":
             columns.append(export.Column("group_size", "Antal anställda", "count"))
-        st.altair_chart(charts.bars(parts, "forvaltning", "Förvaltning", unit, name),
-                        width="stretch")
+        ui.show_chart(charts.bars(parts, "forvaltning", "Förvaltning", unit, name))
         ordered = pd.concat([parts.sort_values("value", ascending=False, na_position="last"),
                              cells[cells["org_code"] == kpis.ALL_ORGS]])
         ui.table(ordered, columns, title=f"{name} per förvaltning, {sv_format.period(period)}",
