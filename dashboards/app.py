@@ -48,11 +48,19 @@ def build_watcher() -> None:
 
 
 with st.sidebar:
+    if st.session_state["filters"].unit != filters.ALL:
+        st.caption(
+            "Nyckeltalen redovisas per förvaltning; enhetsvalet används när HR-marten med "
+            "enheter finns i lagret."
+        )
     build_watcher()
     st.caption(
         "Tal och datum visas med svenska format "
         f"(t.ex. {sv_format.count(1234567)} och {sv_format.percent(12.34)})."
     )
+
+# Streamlit's page says lang="en"; screen readers must read Swedish (WCAG 3.1.1).
+st.html("<script>document.documentElement.lang = 'sv';</script>", unsafe_allow_javascript=True)
 
 pages = [
     st.Page("views/overview.py", title="Översikt", icon=":material/home:", default=True),

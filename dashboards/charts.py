@@ -16,12 +16,14 @@ import disclosure
 import kpis
 import sv_format
 
-# Okabe–Ito: eight colours told apart with every common kind of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
+# Okabe–Ito: colours told apart with every common kind of colour blindness. The first five
+# have at least 3:1 contrast against the white background (WCAG 1.4.11); the light ones
+# come last and are used only where more than five series are needed.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9",
            "#F0E442"]
 UNIT_TITLES = {"procent": "Procent", "dagar": "Dagar", "timmar": "Timmar", "kronor": "Kronor",
                "antal": "Antal"}
-GENDER_COLOURS = {"Totalt": "#000000", "Kvinnor": "#E69F00", "Män": "#0072B2"}
+GENDER_COLOURS = {"Totalt": "#000000", "Kvinnor": "#D55E00", "Män": "#0072B2"}
 
 
 @functools.cache
@@ -172,10 +174,10 @@ def monthly_bars_with_line(
         alt.Tooltip("value_text:N", title=bar_title),
         alt.Tooltip(f"{line_text}:N", title=line_title),
     ]
-    bar = base.mark_bar(color=PALETTE[4]).encode(
+    bar = base.mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("value:Q", title="Kronor", axis=alt.Axis(format=",.0f")), tooltip=tooltip
     )
-    line = base.mark_line(color=PALETTE[5], point=True).encode(
+    line = base.mark_line(color=PALETTE[1], point=True).encode(
         y=alt.Y(f"{line_field}:Q"), tooltip=tooltip
     )
     return _finish((bar + line).properties(height=320))

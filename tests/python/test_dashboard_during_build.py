@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -59,6 +60,8 @@ def test_pages_keep_working_while_the_warehouse_rebuilds(tmp_path: Path) -> None
         "DBT_PROFILES_DIR": str(REPO_ROOT),
         "DBT_TARGET_PATH": str(tmp_path / "target"),
         "DBT_LOG_PATH": str(tmp_path / "logs"),
+        # dbt and the history recorder from the same environment as this test.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     polls = 0
     try:
