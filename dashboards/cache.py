@@ -90,3 +90,14 @@ def quarantined_rows(
     return queries.quarantined_rows(
         source_system, reason, file_contains, Path(db_path), version=file_version
     )
+
+
+@st.cache_data(ttl=TTL_SECONDS, max_entries=64, show_spinner=False)
+def hr_units(
+    db_path: str, file_version: int, year_month: str, forvaltning_code: str, restated: bool
+) -> pd.DataFrame | None:
+    """Units of a förvaltning for one month, after disclosure control (kpis.unit_breakdown)."""
+    sums = queries.hr_unit_months(
+        year_month, forvaltning_code, restated, Path(db_path), version=file_version
+    )
+    return None if sums is None else kpis.unit_breakdown(sums)

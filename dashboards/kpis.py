@@ -204,3 +204,47 @@ def series(
         & (kv["period"].map(is_month) == monthly)
     ]
     return df.sort_values(["period", "org_code", "gender"], ignore_index=True)
+
+
+# The HR KPIs a unit row can show: (kpi_id, numerator column, denominator column); a None
+# denominator marks a plain sum.
+UNIT_KPIS = {
+    "HR_HEADCOUNT": ("headcount", None),
+    "HR_FTE": ("fte", None),
+    "HR_SICK_LEAVE_PCT": ("sick_hours", "ordinary_hours"),
+    "HR_LONG_SICK_SHARE_PCT": ("long_spell_sick_hours", "sick_hours"),
+    "HR_FULLTIME_SHARE_PCT": ("fulltime_persons", "tillsvidare_persons"),
+}
+UNIT_SUMS = ["headcount", "fte", "ordinary_hours", "sick_hours", "long_spell_sick_hours",
+             "tillsvidare_persons", "fulltime_persons"]
+
+
+def unit_breakdown(sums: pd.DataFrame) -> pd.DataFrame:
+    """Per unit and sex (K, M and T), plus the förvaltning's total (unit_id ALL): the HR
+    mart's sums, each KPI as Σ numerator / Σ denominator, through disclosure control.
+
+    The group behind every figure of a row is the row's headcount.
+    """
+    by_sex = sums[["unit_id", "unit_name", "sex", *UNIT_SUMS]]
+    totals = by_sex.groupby(["unit_id", "unit_name"], as_index=False)[UNIT_SUMS].sum()
+    rows = pd.concat([by_sex, totals.assign(sex=TOTAL_GENDER)], ignore_index=True)
+    org = rows.groupby("sex", as_index=False)[UNIT_SUMS].sum()
+    rows = pd.concat(
+        [rows, org.assign(unit_id=ALL_ORGS, unit_name="Hela förvaltningen")], ignore_index=True
+    )
+    for kpi_id, (num, den) in UNIT_KPIS.items():
+        rows[kpi_id] = (
+            rows[num] if den is None else 100 * rows[num] / rows[den].where(rows[den] != 0)
+        )
+    rows = rows.rename(columns={"sex": "gender"})
+    rows["group_size"] = rows["headcount"]
+    return disclosure.suppress(
+        rows,
+        group_size="group_size",
+        value_columns=[*UNIT_KPIS, *UNIT_SUMS, "group_size"],
+        keys=["unit_id", "gender"],
+        partitions=[
+            disclosure.Partition("gender", TOTAL_GENDER),
+            disclosure.Partition("unit_id", ALL_ORGS),
+        ],
+    )

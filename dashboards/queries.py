@@ -409,3 +409,61 @@ def data_quality_bundle(
             "quarantine_counts": quarantine_counts(con=con),
             "freshness": source_freshness(con=con),
         }
+
+
+HR_UNIT_MART = "fct_hr_unit_months"
+HR_UNIT_MEASURES = [
+    "headcount",
+    "fte",
+    "ordinary_hours",
+    "sick_hours",
+    "long_spell_sick_hours",
+    "tillsvidare_persons",
+    "fulltime_persons",
+]
+
+
+def hr_unit_months(
+    year_month: str,
+    forvaltning_code: str,
+    restated: bool,
+    db_path: Path | None = None,
+    version: int | None = None,
+) -> pd.DataFrame | None:
+    """The HR mart's sums per unit and sex for one month in one förvaltning, as the
+    organisation was that month or restated on today's (the unit's latest version).
+
+    None when the warehouse has no HR unit mart with these columns (built before it landed).
+    Only sums leave the warehouse: ratios are Σ numerator / Σ denominator of these.
+    """
+    org_column = "current_forvaltning_code" if restated else "forvaltning_code"
+    sums = ",\n".join(f"coalesce(sum({m}), 0) as {m}" for m in HR_UNIT_MEASURES)
+    with connect(db_path, version) as con:
+        have = set(
+            _query(
+                """
+                select column_name from information_schema.columns
+                where table_schema = 'marts' and table_name = ?
+                """,
+                [HR_UNIT_MART],
+                con=con,
+            )["column_name"]
+        )
+        needed = {"year_month", "unit_id", "unit_name", "sex", org_column, *HR_UNIT_MEASURES}
+        if not needed <= have:
+            return None
+        return _query(
+            f"""
+            select
+                unit_id,
+                max(unit_name) as unit_name,
+                sex,
+                {sums}
+            from marts.{HR_UNIT_MART}
+            where year_month = ? and {org_column} = ?
+            group by unit_id, sex
+            order by unit_id, sex
+            """,
+            [year_month, forvaltning_code],
+            con=con,
+        )

@@ -195,13 +195,22 @@ def show_history(history: pd.DataFrame) -> None:
         )
 
 
-def stamp_date(stamp: str) -> pd.Timestamp | None:
-    """The delivery day in a stamp (`2024-06-03`, or the last of `2024-05_2024-06-03`)."""
-    days = re.findall(r"\d{4}-\d{2}-\d{2}", str(stamp))
-    if days:
-        return pd.Timestamp(days[-1])
-    months = re.findall(r"\d{4}-\d{2}", str(stamp))
-    return pd.Timestamp(months[-1] + "-01") if months else None
+STAMP_FORMATS = [  # most precise first: a stamp may hold several, e.g. `202512_20260106`
+    (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"),
+    (r"\d{8}", "%Y%m%d"),
+    (r"\d{4}-\d{2}", "%Y-%m"),
+    (r"\d{6}", "%Y%m"),
+    (r"\d{4}", "%Y"),
+]
+
+
+def stamp_date(stamp: str) -> pd.Timestamp:
+    """The delivery's date from its stamp (the last, most precise date in it), else NaT."""
+    for pattern, fmt in STAMP_FORMATS:
+        found = re.findall(pattern, str(stamp))
+        if found:
+            return pd.to_datetime(found[-1], format=fmt, errors="coerce")
+    return pd.NaT
 
 
 def show_freshness(fresh: pd.DataFrame) -> None:
@@ -210,18 +219,16 @@ def show_freshness(fresh: pd.DataFrame) -> None:
         return
     data = fresh.copy()
     data["system"] = data["source_system"].map(queries.source_system_label)
-    data["latest"] = [stamp_date(s) for s in data["latest_delivery_stamp"]]
-    data["latest_text"] = [sv_format.date(d.date()) if d is not None else sv_format.MISSING
-                           for d in data["latest"]]
+    latest = [stamp_date(s) for s in data["latest_delivery_stamp"]]
     today = pd.Timestamp.today().normalize()
-    data["age_days"] = [(today - d).days if d is not None else None for d in data["latest"]]
+    data["age_days"] = [None if pd.isna(d) else (today - d).days for d in latest]
     ui.table(
         data,
         [
             export.Column("system", "Källsystem"),
             export.Column("entity", "Entitet"),
-            export.Column("latest_text", "Senaste leverans"),
-            export.Column("age_days", "Dagar sedan", "count"),
+            export.Column("latest_delivery_stamp", "Senaste leverans (stämpel i filnamnet)"),
+            export.Column("age_days", "Dagar sedan stämpeln", "count"),
             export.Column("files_delivered", "Filer", "count"),
             export.Column("rows_accepted", "Godkända rader", "count"),
         ],

@@ -106,10 +106,57 @@ else:
                              cells[cells["org_code"] == kpis.ALL_ORGS]])
         ui.table(ordered, columns, title=f"{name} per förvaltning, {sv_format.period(period)}",
                  key="personal_forvaltning")
-        st.caption(
-            "Enhetsnivå och omräkning till dagens organisation visas när HR-marten med "
-            "enheter finns i lagret."
+
+# --- drill-down to units (the HR mart) ----------------------------------------------------
+if by_forvaltning and kpi_id in kpis.UNIT_KPIS:
+    months = sorted(p for p in kv.loc[kv["kpi_id"] == "HR_HEADCOUNT", "period"]
+                    if kpis.is_month(p) and p[:4] == str(selection.year))
+    month = selection.period if selection.month else (months[-1] if months else None)
+    where = org_names.get(selection.forvaltning, selection.forvaltning)
+    st.subheader(f"{name} per enhet – {where}" + (f", {sv_format.period(month)}" if month else ""))
+    if selection.forvaltning == kpis.ALL_ORGS:
+        st.caption("Välj en förvaltning i urvalet för att se dess enheter.")
+    elif month is None:
+        ui.no_data(f"enheter {selection.year}")
+    else:
+        restated = st.radio(
+            "Organisation",
+            [False, True],
+            format_func=lambda r: "Omräknad till dagens organisation" if r
+            else "Som den var den månaden",
+            horizontal=True,
+            key="personal_restated",
         )
+        units = ui.load(cache.hr_units, month, selection.forvaltning, restated)
+        if units is None:
+            st.caption("Enhetsnivån visas när HR-marten med enheter finns i lagret.")
+        else:
+            rows = units[units["gender"] == selection.gender]
+            if selection.unit != kpis.ALL_ORGS:
+                rows = rows[rows["unit_id"].isin([selection.unit, kpis.ALL_ORGS])]
+            rows = rows.assign(unit=[
+                n if u == kpis.ALL_ORGS else f"{n} ({u})"
+                for u, n in zip(rows["unit_id"], rows["unit_name"], strict=True)
+            ])
+            unit_columns = [
+                export.Column("unit", "Enhet"),
+                export.Column(kpi_id, name, export.unit_kind(unit, kpi_id)),
+            ]
+            if kpi_id != "HR_HEADCOUNT":
+                unit_columns.append(export.Column("group_size", "Antal anställda", "count"))
+            if rows.empty:
+                ui.no_data(f"enheterna i {where}")
+            else:
+                ui.table(
+                    rows,
+                    unit_columns,
+                    title=f"{name} per enhet, {where}, {sv_format.period(month)}",
+                    key="personal_enheter",
+                    caption="Andelar är summan av täljarna delad med summan av nämnarna för "
+                    "enheten (HR-marten). "
+                    + ("Enheterna hör till förvaltningen i dagens organisation."
+                       if restated else "Enheterna hörde till förvaltningen den månaden."),
+                )
 
 # --- sick leave by sex and age band -------------------------------------------------------
 if kpi_id in ("HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT"):

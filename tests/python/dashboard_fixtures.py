@@ -298,6 +298,58 @@ def add_kpis(path: Path) -> Path:
     return path
 
 
+# The HR mart per unit, month and sex (the columns the Personal page's unit drill-down
+# reads). E300 belonged to KSF and is in SOC in today's organisation.
+# unit_id, unit_name, forvaltning then, forvaltning today, sex, headcount
+HR_UNITS = [
+    ("E100", "Björkens förskola", "BOU", "BOU", "K", 200),
+    ("E100", "Björkens förskola", "BOU", "BOU", "M", 8),
+    ("E101", "Ekskolan", "BOU", "BOU", "K", 100),
+    ("E101", "Ekskolan", "BOU", "BOU", "M", 72),
+    ("E200", "Hemtjänst Norr", "SOC", "SOC", "K", 150),
+    ("E200", "Hemtjänst Norr", "SOC", "SOC", "M", 9),
+    ("E300", "Kansliet", "KSF", "SOC", "K", 20),
+    ("E300", "Kansliet", "KSF", "SOC", "M", 15),
+]
+HR_UNIT_MONTH = "2024-03"
+
+
+def hr_unit_sums(headcount: int, sex: str) -> dict[str, float]:
+    ordinary = headcount * 160.0
+    sick = ordinary * SICK_RATE[sex]
+    return {
+        "headcount": headcount, "fte": headcount * 0.92, "ordinary_hours": ordinary,
+        "sick_hours": sick, "long_spell_sick_hours": sick * 0.4,
+        "tillsvidare_persons": round(headcount * 0.8),
+        "fulltime_persons": round(headcount * 0.8 * 0.6),
+    }  # fmt: skip
+
+
+def add_hr_unit_mart(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_hr_unit_months (
+                year_month varchar, unit_id varchar, unit_name varchar,
+                forvaltning_code varchar, current_forvaltning_code varchar, sex varchar,
+                headcount bigint, fte double, ordinary_hours double, sick_hours double,
+                long_spell_sick_hours double, tillsvidare_persons bigint,
+                fulltime_persons bigint
+            )
+            """
+        )
+        rows = []
+        for unit_id, name, then, today, sex, n in HR_UNITS:
+            m = hr_unit_sums(n, sex)
+            rows.append((HR_UNIT_MONTH, unit_id, name, then, today, sex, *m.values()))
+        con.executemany(
+            "insert into marts.fct_hr_unit_months values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return path
+
+
 def build_full_warehouse(path: Path) -> Path:
-    """The platform marts plus the KPI export: what a build of main will hold."""
-    return add_kpis(build_warehouse(path))
+    """The platform marts, the KPI export and the HR unit mart: what a build of main holds
+    once the domain marts have landed."""
+    return add_hr_unit_mart(add_kpis(build_warehouse(path)))
