@@ -146,6 +146,8 @@ PAGES = [  # sidebar link, heading, file name of the screenshot
 def test_dashboard_in_browser(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    # A shared CI machine can take seconds per rerun: wait like a patient manager would.
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
     shots = screenshot_dir(tmp_path)
     with sync_playwright() as pw:
         browser = launch(pw)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -50,6 +51,7 @@ def build_caption(page) -> str:
 def test_pages_keep_working_while_the_warehouse_rebuilds(tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
     served = tmp_path / "kommun.duckdb"
     shutil.copy2(_warehouse, served)
     url, server = start_server(served, tmp_path / "streamlit.log")
@@ -75,9 +77,10 @@ def test_pages_keep_working_while_the_warehouse_rebuilds(tmp_path: Path) -> None
                 before = build_caption(page)
 
                 with (tmp_path / "build.log").open("wb") as log:
+                    # A session of its own, so that a failed test stops dbt too, not only bash.
                     build = subprocess.Popen(
                         ["bash", "scripts/build.sh"], cwd=REPO_ROOT, env=env, stdout=log,
-                        stderr=subprocess.STDOUT,
+                        stderr=subprocess.STDOUT, start_new_session=True,
                     )  # fmt: skip
                 deadline = time.monotonic() + BUILD_TIMEOUT_S
                 try:
@@ -93,7 +96,8 @@ def test_pages_keep_working_while_the_warehouse_rebuilds(tmp_path: Path) -> None
                             polls += 1
                 finally:
                     if build.poll() is None:
-                        build.kill()
+                        os.killpg(build.pid, signal.SIGTERM)
+                        build.wait(timeout=60)
                 assert build.wait() == 0, (tmp_path / "build.log").read_text()[-3000:]
 
                 # The new build is picked up without a click (the sidebar's watcher).
