@@ -22,7 +22,7 @@ TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
 .PHONY: help setup system-deps demo build run test lint docs bench clean query export \
-	validate-metrics bench-metrics
+	validate-metrics bench-metrics bench-dashboard
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -106,6 +106,9 @@ export: setup ## Write marts.kpi_values in the Kolada layout (CSV + Excel) besid
 
 bench-metrics: setup ## Time MetricFlow compile and run of the overview's metrics on DUCKDB_PATH
 	python scripts/bench_metricflow.py
+
+bench-dashboard: setup ## Benchmark the dashboard's pages (queries cold/warm, first paint) on DUCKDB_PATH
+	python scripts/bench_dashboard.py --warehouse "$(DUCKDB_PATH)"
 
 clean: ## Remove build output (not the landing zone)
 	rm -rf target logs warehouse

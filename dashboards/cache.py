@@ -2,7 +2,9 @@
 
 Each wrapper takes the warehouse path and its modification time as arguments: they are part
 of the cache key, so a rebuilt warehouse (a new file moved onto the path) or another
-DUCKDB_PATH is read at once instead of after the TTL.
+DUCKDB_PATH is read at once instead of after the TTL. The modification time is also passed
+to the query as the version it must read (queries.WarehouseChanged otherwise), so a page
+never caches or shows a mix of two builds.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import kpis
 import queries
 
-TTL_SECONDS = 60
+TTL_SECONDS = 600
 
 
 def warehouse_key() -> tuple[str, int]:
@@ -23,22 +26,60 @@ def warehouse_key() -> tuple[str, int]:
     return str(path), queries.warehouse_version(path)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+# The bundles are cache_resource: one shared copy per build, not unpickled on every hit as
+# cache_data would. Pages must not modify the frames they get (they copy before changing).
+# Two entries: the build being shown and the one just moved in.
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _kpi_bundle(db_path: str, file_version: int) -> dict[str, pd.DataFrame]:
+    bundle = queries.kpi_bundle(Path(db_path), version=file_version)
+    # Disclosure control here, once per build: no page ever sees the raw HR cells.
+    bundle["kpi_values"] = kpis.disclose(bundle["kpi_values"])
+    return bundle
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _data_quality_bundle(db_path: str, file_version: int) -> dict[str, pd.DataFrame]:
+    return queries.data_quality_bundle(Path(db_path), version=file_version)
+
+
+def kpi_values(db_path: str, file_version: int) -> pd.DataFrame:
+    """The KPI export with disclosure control applied."""
+    return _kpi_bundle(db_path, file_version)["kpi_values"]
+
+
+def kpi_catalogue(db_path: str, file_version: int) -> pd.DataFrame:
+    return _kpi_bundle(db_path, file_version)["kpi_catalogue"]
+
+
+def forvaltningar(db_path: str, file_version: int) -> pd.DataFrame:
+    """forvaltning_code, forvaltning_name (the export's codes on a warehouse without the
+    conformed dimension)."""
+    return _kpi_bundle(db_path, file_version)["forvaltningar"]
+
+
+def org_units(db_path: str, file_version: int) -> pd.DataFrame:
+    return _kpi_bundle(db_path, file_version)["units"]
+
+
 def delivery_totals(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.delivery_totals(Path(db_path))
+    return _data_quality_bundle(db_path, file_version)["totals"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def deliveries(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.deliveries(db_path=Path(db_path))
+    return _data_quality_bundle(db_path, file_version)["deliveries"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def quarantine_counts(db_path: str, file_version: int) -> pd.DataFrame:
-    return queries.quarantine_counts(Path(db_path))
+    return _data_quality_bundle(db_path, file_version)["quarantine_counts"]
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def source_freshness(db_path: str, file_version: int) -> pd.DataFrame:
+    return _data_quality_bundle(db_path, file_version)["freshness"]
+
+
+@st.cache_data(ttl=TTL_SECONDS, max_entries=64, show_spinner=False)
 def quarantined_rows(
     db_path: str,
     file_version: int,
@@ -46,4 +87,17 @@ def quarantined_rows(
     reason: str | None,
     file_contains: str | None,
 ) -> pd.DataFrame:
-    return queries.quarantined_rows(source_system, reason, file_contains, Path(db_path))
+    return queries.quarantined_rows(
+        source_system, reason, file_contains, Path(db_path), version=file_version
+    )
+
+
+@st.cache_data(ttl=TTL_SECONDS, max_entries=64, show_spinner=False)
+def hr_units(
+    db_path: str, file_version: int, year_month: str, forvaltning_code: str, restated: bool
+) -> pd.DataFrame | None:
+    """Units of a förvaltning for one month, after disclosure control (kpis.unit_breakdown)."""
+    sums = queries.hr_unit_months(
+        year_month, forvaltning_code, restated, Path(db_path), version=file_version
+    )
+    return None if sums is None else kpis.unit_breakdown(sums)

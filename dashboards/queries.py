@@ -8,6 +8,8 @@ reading the old file (and a reader holding it open would make an in-place build 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,13 @@ class WarehouseUnavailable(RuntimeError):
     """The warehouse cannot answer; the message is Swedish and meant to be shown as is."""
 
 
+class WarehouseChanged(RuntimeError):
+    """A new build was moved into place while a page was reading the old one.
+
+    The page reruns against the new file instead of mixing two builds on one screen.
+    """
+
+
 def warehouse_path() -> Path:
     """Served warehouse file: $DUCKDB_PATH, else warehouse/kommun.duckdb under the repo root.
 
@@ -86,7 +95,15 @@ def source_system_label(code: str) -> str:
     return SOURCE_SYSTEM_LABELS.get(code, code)
 
 
-def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = None) -> pd.DataFrame:
+@contextmanager
+def connect(db_path: Path | None = None, version: int | None = None) -> Iterator[Any]:
+    """A read-only connection for one page load's reads; closed on leaving the block.
+
+    With `version` (the file's mtime when the page run started), the read is refused when
+    another build has been moved into place since: the file is checked after connecting, and
+    since the swap is an atomic mv, an unchanged file then means the connection holds the
+    build the rest of the page was read from.
+    """
     path = db_path or warehouse_path()
     if not path.is_file():
         raise WarehouseUnavailable(MSG_NOT_BUILT)
@@ -95,7 +112,9 @@ def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = Non
         # variable of the same name (e.g. the function quarantined_rows) instead of failing.
         config = {"python_enable_replacements": False}
         with duckdb.connect(str(path), read_only=True, config=config) as con:
-            return con.execute(sql, params or []).df()
+            if version is not None and warehouse_version(path) != version:
+                raise WarehouseChanged(str(path))
+            yield con
     except duckdb.CatalogException as err:
         raise WarehouseUnavailable(
             f"Lagret saknar en tabell som instrumentpanelen behöver – kör `make build`. ({err})"
@@ -107,7 +126,29 @@ def _query(sql: str, params: list[Any] | None = None, db_path: Path | None = Non
         ) from err
 
 
-def delivery_totals(db_path: Path | None = None) -> pd.DataFrame:
+def _query(
+    sql: str,
+    params: list[Any] | None = None,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
+) -> pd.DataFrame:
+    """Run one query, on `con` when given, else on a connection of its own."""
+    if con is not None:
+        try:
+            return con.execute(sql, params or []).df()
+        except duckdb.CatalogException as err:
+            raise WarehouseUnavailable(
+                "Lagret saknar en tabell som instrumentpanelen behöver – kör `make build`. "
+                f"({err})"
+            ) from err
+    with connect(db_path, version) as own:
+        return own.execute(sql, params or []).df()
+
+
+def delivery_totals(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """One row with the row counts summed over all delivered landing files."""
     sums = ",\n".join(f"coalesce(sum({c}), 0)::bigint as {c}" for c in COUNT_COLUMNS)
     return _query(
@@ -118,10 +159,17 @@ def delivery_totals(db_path: Path | None = None) -> pd.DataFrame:
         from marts.fct_landing_deliveries
         """,
         db_path=db_path,
+        version=version,
+        con=con,
     )
 
 
-def deliveries(source_system: str | None = None, db_path: Path | None = None) -> pd.DataFrame:
+def deliveries(
+    source_system: str | None = None,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
+) -> pd.DataFrame:
     """Delivered landing files with their row counts, newest delivery first per system."""
     return _query(
         """
@@ -140,10 +188,14 @@ def deliveries(source_system: str | None = None, db_path: Path | None = None) ->
         """,
         [source_system, source_system],
         db_path=db_path,
+        version=version,
+        con=con,
     )
 
 
-def quarantine_counts(db_path: Path | None = None) -> pd.DataFrame:
+def quarantine_counts(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
     """Quarantined rows counted by source system and reason, with the Swedish reason label."""
     df = _query(
         """
@@ -156,6 +208,8 @@ def quarantine_counts(db_path: Path | None = None) -> pd.DataFrame:
         order by rows_quarantined desc, source_system, reason
         """,
         db_path=db_path,
+        version=version,
+        con=con,
     )
     df.insert(2, "reason_label", df["reason"].map(reason_label))
     return df
@@ -166,6 +220,7 @@ def quarantined_rows(
     reason: str | None = None,
     file_contains: str | None = None,
     db_path: Path | None = None,
+    version: int | None = None,
 ) -> pd.DataFrame:
     """Quarantined landed rows, optionally filtered; filtering in SQL keeps big lists cheap."""
     df = _query(
@@ -185,6 +240,230 @@ def quarantined_rows(
         """,
         [source_system, source_system, reason, reason, file_contains or None, file_contains],
         db_path=db_path,
+        version=version,
     )
     df.insert(4, "reason_label", df["reason"].map(reason_label))
     return df
+
+
+# --- key figures ------------------------------------------------------------------------
+
+
+def kpi_catalogue(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
+    """The KPI catalogue seed: id, Swedish name, unit, higher_is_better, breakdowns."""
+    return _query(
+        """
+        select kpi_id, kpi_name_sv, unit, higher_is_better, periods, org_breakdown, genders
+        from reference.kpi_catalogue
+        order by kpi_id
+        """,
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+
+
+def kpi_values(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
+    """The whole KPI export (a few thousand rows per year): pages slice it in memory.
+
+    Reading it whole lets disclosure control see every cell of a breakdown at once, which
+    secondary suppression needs, and keeps every page to one cached read.
+    """
+    return _query(
+        """
+        select
+            kpi_id,
+            period,
+            org_code,
+            gender,
+            cast(value as double) as value,
+            cast(numerator as double) as numerator,
+            cast(denominator as double) as denominator
+        from marts.kpi_values
+        order by kpi_id, period, org_code, gender
+        """,
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+
+
+def forvaltningar(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
+    """Förvaltning codes with their Swedish names (the conformed dimension)."""
+    return _query(
+        """
+        select forvaltning_code, forvaltning_name
+        from marts.dim_forvaltningar
+        order by forvaltning_code = 'UNMAPPED', forvaltning_name
+        """,
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+
+
+def org_units(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
+    """Every unit with its förvaltning in today's organisation (its latest version)."""
+    return _query(
+        """
+        select
+            unit_id,
+            unit_name,
+            current_forvaltning_code as forvaltning_code,
+            current_forvaltning_name as forvaltning_name
+        from marts.dim_organisation_units
+        where is_latest_version
+        order by current_forvaltning_code, unit_name, unit_id
+        """,
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+
+
+def source_freshness(
+    db_path: Path | None = None, version: int | None = None, con: Any | None = None
+) -> pd.DataFrame:
+    """Per source system and entity: the latest delivery stamp and how many files came."""
+    return _query(
+        """
+        select
+            source_system,
+            entity,
+            max(delivery_stamp) as latest_delivery_stamp,
+            count(*)::bigint as files_delivered,
+            coalesce(sum(rows_accepted), 0)::bigint as rows_accepted
+        from marts.fct_landing_deliveries
+        where entity is not null
+        group by source_system, entity
+        order by source_system, entity
+        """,
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+
+
+def relation_exists(
+    schema: str,
+    name: str,
+    db_path: Path | None = None,
+    version: int | None = None,
+    con: Any | None = None,
+) -> bool:
+    """Whether the warehouse has schema.name (marts that land later are optional)."""
+    df = _query(
+        """
+        select count(*) as n
+        from information_schema.tables
+        where table_schema = ? and table_name = ?
+        """,
+        [schema, name],
+        db_path=db_path,
+        version=version,
+        con=con,
+    )
+    return bool(df["n"].iat[0])
+
+
+def kpi_bundle(db_path: Path | None = None, version: int | None = None) -> dict[str, pd.DataFrame]:
+    """Everything the key-figure pages and the filters read, on one connection.
+
+    Opening the file costs more than these reads, so a page load after a new build opens it
+    once. The organisation dimensions are optional (a warehouse built before the conformed
+    core has none): förvaltningar then come from the export's own codes, units are empty.
+    """
+    with connect(db_path, version) as con:
+        kv = kpi_values(con=con)
+        catalogue = kpi_catalogue(con=con)
+        if relation_exists("marts", "dim_forvaltningar", con=con):
+            orgs = forvaltningar(con=con)
+        else:
+            codes = sorted(set(kv["org_code"]) - {"ALL"})
+            orgs = pd.DataFrame({"forvaltning_code": codes, "forvaltning_name": codes})
+        if relation_exists("marts", "dim_organisation_units", con=con):
+            units = org_units(con=con)
+        else:
+            units = pd.DataFrame(
+                columns=["unit_id", "unit_name", "forvaltning_code", "forvaltning_name"]
+            )
+    return {"kpi_values": kv, "kpi_catalogue": catalogue, "forvaltningar": orgs, "units": units}
+
+
+def data_quality_bundle(
+    db_path: Path | None = None, version: int | None = None
+) -> dict[str, pd.DataFrame]:
+    """The Datakvalitet page's reads (bar the filtered quarantine list), on one connection."""
+    with connect(db_path, version) as con:
+        return {
+            "totals": delivery_totals(con=con),
+            "deliveries": deliveries(con=con),
+            "quarantine_counts": quarantine_counts(con=con),
+            "freshness": source_freshness(con=con),
+        }
+
+
+HR_UNIT_MART = "fct_hr_unit_months"
+HR_UNIT_MEASURES = [
+    "headcount",
+    "fte",
+    "ordinary_hours",
+    "sick_hours",
+    "long_spell_sick_hours",
+    "tillsvidare_persons",
+    "fulltime_persons",
+]
+
+
+def hr_unit_months(
+    year_month: str,
+    forvaltning_code: str,
+    restated: bool,
+    db_path: Path | None = None,
+    version: int | None = None,
+) -> pd.DataFrame | None:
+    """The HR mart's sums per unit and sex for one month in one förvaltning, as the
+    organisation was that month or restated on today's (the unit's latest version).
+
+    None when the warehouse has no HR unit mart with these columns (built before it landed).
+    Only sums leave the warehouse: ratios are Σ numerator / Σ denominator of these.
+    """
+    org_column = "current_forvaltning_code" if restated else "forvaltning_code"
+    sums = ",\n".join(f"coalesce(sum({m}), 0) as {m}" for m in HR_UNIT_MEASURES)
+    with connect(db_path, version) as con:
+        have = set(
+            _query(
+                """
+                select column_name from information_schema.columns
+                where table_schema = 'marts' and table_name = ?
+                """,
+                [HR_UNIT_MART],
+                con=con,
+            )["column_name"]
+        )
+        needed = {"year_month", "unit_id", "unit_name", "sex", org_column, *HR_UNIT_MEASURES}
+        if not needed <= have:
+            return None
+        return _query(
+            f"""
+            select
+                unit_id,
+                max(unit_name) as unit_name,
+                sex,
+                {sums}
+            from marts.{HR_UNIT_MART}
+            where year_month = ? and {org_column} = ?
+            group by unit_id, sex
+            order by unit_id, sex
+            """,
+            [year_month, forvaltning_code],
+            con=con,
+        )

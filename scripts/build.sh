@@ -14,6 +14,18 @@ mkdir -p "$(dirname "$served")"
 staging_dir="$(dirname "$served")/.building"
 rm -rf "$staging_dir" && mkdir -p "$staging_dir"
 export DUCKDB_PATH="$staging_dir/$(basename "$served")"
+started="$(date +%s.%N)"
+# Every build, passed or failed, appends its record to the history beside the served file
+# (build_history.jsonl), which the mv below leaves alone.
+record_build() {
+  local code=$? counts="$served"
+  [ "$code" -eq 0 ] || counts="$DUCKDB_PATH"
+  python3 "$(dirname "$0")/record_build.py" --started "$started" --exit-code "$code" \
+    --run-results "${DBT_TARGET_PATH:-target}/run_results.json" \
+    --warehouse "$served" --counts-from "$counts" || echo "WARNING: build history not written" >&2
+  [ "$code" -eq 0 ] || rm -rf "$staging_dir"
+}
+trap record_build EXIT
 dbt build
 mv -f "$DUCKDB_PATH" "$served"
 rm -rf "$staging_dir"

@@ -116,3 +116,240 @@ def build_warehouse_without_quarantine(path: Path) -> Path:
     with duckdb.connect(str(path)) as con:
         con.execute("drop table marts.quarantined_rows")
     return path
+
+
+# --- key figures --------------------------------------------------------------------------
+# A small municipality in the export's layout (kpi-definitions.md): three förvaltningar and
+# UNMAPPED, months 2023-01..2024-06 and the years 2023 and 2024. Every total row is the sum
+# of its parts (T = K + M, ALL = Σ förvaltningar), and every ratio is 100 × numerator /
+# denominator, so that a page's figure can be checked against the rows it came from.
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE_CSV = REPO_ROOT / "seeds" / "kpi_catalogue.csv"
+
+FORVALTNINGAR = {
+    "BOU": "Barn- och utbildningsförvaltningen",
+    "SOC": "Socialförvaltningen",
+    "KSF": "Kommunstyrelseförvaltningen",
+    "UNMAPPED": "Okänd förvaltning",
+}
+UNITS = [  # unit_id, unit_name, forvaltning_code
+    ("E100", "Björkens förskola", "BOU"),
+    ("E101", "Ekskolan", "BOU"),
+    ("E200", "Hemtjänst Norr", "SOC"),
+    ("E300", "Kansliet", "KSF"),
+]
+# Employees per förvaltning and sex, the same every month: SOC has 9 men (a group of 10 or
+# fewer: hidden), UNMAPPED 3 women and 2 men (hidden, and so is its total of 5).
+HEADCOUNT = {
+    "BOU": {"K": 300, "M": 80},
+    "SOC": {"K": 150, "M": 9},
+    "KSF": {"K": 20, "M": 15},
+    "UNMAPPED": {"K": 3, "M": 2},
+}
+SICK_RATE = {"K": 0.061, "M": 0.043}  # sick hours / ordinary hours
+MONTHS = [f"2023-{m:02d}" for m in range(1, 13)] + [f"2024-{m:02d}" for m in range(1, 7)]
+YEARS = ["2023", "2024"]
+NET_COST_PER_MONTH = {"BOU": 41_000_000.0, "SOC": 35_500_000.0, "KSF": 6_250_000.0,
+                      "UNMAPPED": 125_000.0}
+BUDGET = {
+    "2023": {"BOU": 480_000_000.0, "SOC": 440_000_000.0, "KSF": 80_000_000.0, "UNMAPPED": 0.0},
+    "2024": {"BOU": 500_000_000.0, "SOC": 400_000_000.0, "KSF": 76_000_000.0, "UNMAPPED": 0.0},
+}
+POPULATION = {"2023": {"K": 25_100, "M": 24_900}, "2024": {"K": 25_300, "M": 25_050}}
+POP_80 = {"2023": {"K": 1_400, "M": 1_000}, "2024": {"K": 1_450, "M": 1_050}}
+
+
+def _month_factor(period: str) -> float:
+    """A little seasonality so that months differ."""
+    return 1.0 + 0.01 * (int(period[5:7]) if len(period) == 7 else 12)
+
+
+def kpi_rows() -> list[tuple[str, str, str, str, float, float | None, float | None]]:
+    rows: list[tuple[str, str, str, str, float, float | None, float | None]] = []
+
+    def add(kpi, period, org, gender, value, num=None, den=None):
+        rows.append((kpi, period, org, gender, float(value), num, den))
+
+    def hr_cells(period: str, monthly: bool):
+        orgs = list(HEADCOUNT)
+        for org in [*orgs, "ALL"]:
+            members = orgs if org == "ALL" else [org]
+            for gender in ("T", "K", "M"):
+                sexes = ["K", "M"] if gender == "T" else [gender]
+                hc = sum(HEADCOUNT[o][s] for o in members for s in sexes)
+                ordinary = sum(HEADCOUNT[o][s] * 160.0 for o in members for s in sexes)
+                ordinary *= 1 if monthly else 12
+                sick = sum(
+                    HEADCOUNT[o][s] * 160.0 * (1 if monthly else 12) * SICK_RATE[s]
+                    * _month_factor(period)
+                    for o in members for s in sexes
+                )
+                long_sick = sick * 0.4
+                tv = sum(round(HEADCOUNT[o][s] * 0.8) for o in members for s in sexes)
+                full = sum(round(HEADCOUNT[o][s] * 0.8 * 0.6) for o in members for s in sexes)
+                add("HR_HEADCOUNT", period, org, gender, hc)
+                add("HR_FTE", period, org, gender, hc * 0.92)
+                add("HR_SICK_LEAVE_PCT", period, org, gender, 100 * sick / ordinary, sick,
+                    ordinary)
+                add("HR_LONG_SICK_SHARE_PCT", period, org, gender, 100 * long_sick / sick,
+                    long_sick, sick)
+                add("HR_FULLTIME_SHARE_PCT", period, org, gender, 100 * full / tv, full, tv)
+                if org == "ALL" and not monthly:
+                    leavers = {"T": 52.0, "K": 40.0, "M": 12.0}[gender]
+                    add("HR_TURNOVER_PCT", period, org, gender, 100 * leavers / hc, leavers, hc)
+                    for i, band in enumerate(("0_29", "30_49", "50_PLUS")):
+                        den = ordinary / 3
+                        num = den * (0.04 + 0.01 * i)
+                        add(f"HR_SICK_LEAVE_PCT_AGE_{band}", period, org, gender,
+                            100 * num / den, num, den)
+
+    for period in MONTHS:
+        hr_cells(period, monthly=True)
+        total = 0.0
+        for org, cost in NET_COST_PER_MONTH.items():
+            value = cost * _month_factor(period)
+            total += value
+            add("FIN_NET_COST", period, org, "T", value)
+        add("FIN_NET_COST", period, "ALL", "T", total)
+        cases, within = 40.0, 40.0 - int(period[5:7]) % 5
+        add("SVC_BYGGLOV_WITHIN_10W_PCT", period, "ALL", "T", 100 * within / cases, within,
+            cases)
+        add("SVC_BYGGLOV_MEDIAN_DAYS", period, "ALL", "T", 30.5 + int(period[5:7]))
+        add("SVC_HEMTJANST_HOURS", period, "ALL", "T", 10_000.0 + 10 * int(period[5:7]))
+    for year in YEARS:
+        # Stock KPIs: the year row is the December row (June for the unfinished 2024).
+        hr_cells(year, monthly=False)
+        months = [m for m in MONTHS if m.startswith(year)]
+        total = 0.0
+        budget_total = 0.0
+        for org, cost in NET_COST_PER_MONTH.items():
+            outcome = sum(cost * _month_factor(m) for m in months)
+            total += outcome
+            budget_total += BUDGET[year][org]
+            add("FIN_NET_COST", year, org, "T", outcome)
+            add("FIN_BUDGET_DEVIATION", year, org, "T", BUDGET[year][org] - outcome,
+                BUDGET[year][org], outcome)
+        add("FIN_NET_COST", year, "ALL", "T", total)
+        add("FIN_BUDGET_DEVIATION", year, "ALL", "T", budget_total - total, budget_total, total)
+        pop = POPULATION[year]["K"] + POPULATION[year]["M"]
+        add("FIN_NET_COST_PER_INHABITANT", year, "ALL", "T", total / pop, total, float(pop))
+        for gender in ("T", "K", "M"):
+            sexes = ["K", "M"] if gender == "T" else [gender]
+            add("POP_TOTAL", year, "ALL", gender, sum(POPULATION[year][s] for s in sexes))
+            add("POP_80_PLUS", year, "ALL", gender, sum(POP_80[year][s] for s in sexes))
+        apps, on_time = 200.0, 188.0 if year == "2023" else 193.0
+        add("SVC_FORSKOLA_ON_TIME_PCT", year, "ALL", "T", 100 * on_time / apps, on_time, apps)
+        staff, recipients = 120.0 * 14.2, 120.0
+        add("SVC_HEMTJANST_CONTINUITY", year, "ALL", "T", staff / recipients, staff, recipients)
+        add("SVC_BYGGLOV_WITHIN_10W_PCT", year, "ALL", "T", 95.0, 456.0, 480.0)
+        add("SVC_BYGGLOV_MEDIAN_DAYS", year, "ALL", "T", 36.0)
+        add("SVC_HEMTJANST_HOURS", year, "ALL", "T",
+            sum(10_000.0 + 10 * int(m[5:7]) for m in months))
+    return rows
+
+
+def kpi_value(kpi_id: str, period: str, org: str = "ALL", gender: str = "T") -> float:
+    for row in kpi_rows():
+        if row[:4] == (kpi_id, period, org, gender):
+            return row[4]
+    raise KeyError((kpi_id, period, org, gender))
+
+
+def add_kpis(path: Path) -> Path:
+    """Add the KPI export, the catalogue seed and the organisation dimensions."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema if not exists marts")
+        con.execute("create schema if not exists reference")
+        con.execute(
+            """
+            create table marts.kpi_values (
+                kpi_id varchar, period varchar, org_code varchar, gender varchar,
+                value double, numerator double, denominator double
+            )
+            """
+        )
+        con.executemany("insert into marts.kpi_values values (?, ?, ?, ?, ?, ?, ?)", kpi_rows())
+        con.execute(
+            f"""
+            create table reference.kpi_catalogue as
+            select * from read_csv('{CATALOGUE_CSV}', header = true,
+                types = {{'higher_is_better': 'boolean'}})
+            """
+        )
+        con.execute(
+            "create table marts.dim_forvaltningar (forvaltning_code varchar, "
+            "forvaltning_name varchar)"
+        )
+        con.executemany("insert into marts.dim_forvaltningar values (?, ?)",
+                        list(FORVALTNINGAR.items()))
+        con.execute(
+            """
+            create table marts.dim_organisation_units (
+                unit_id varchar, unit_name varchar, current_forvaltning_code varchar,
+                current_forvaltning_name varchar, is_latest_version boolean
+            )
+            """
+        )
+        con.executemany(
+            "insert into marts.dim_organisation_units values (?, ?, ?, ?, true)",
+            [(u, n, f, FORVALTNINGAR[f]) for u, n, f in UNITS],
+        )
+    return path
+
+
+# The HR mart per unit, month and sex (the columns the Personal page's unit drill-down
+# reads). E300 belonged to KSF and is in SOC in today's organisation.
+# unit_id, unit_name, forvaltning then, forvaltning today, sex, headcount
+HR_UNITS = [
+    ("E100", "Björkens förskola", "BOU", "BOU", "K", 200),
+    ("E100", "Björkens förskola", "BOU", "BOU", "M", 8),
+    ("E101", "Ekskolan", "BOU", "BOU", "K", 100),
+    ("E101", "Ekskolan", "BOU", "BOU", "M", 72),
+    ("E200", "Hemtjänst Norr", "SOC", "SOC", "K", 150),
+    ("E200", "Hemtjänst Norr", "SOC", "SOC", "M", 9),
+    ("E300", "Kansliet", "KSF", "SOC", "K", 20),
+    ("E300", "Kansliet", "KSF", "SOC", "M", 15),
+]
+HR_UNIT_MONTH = "2024-03"
+
+
+def hr_unit_sums(headcount: int, sex: str) -> dict[str, float]:
+    ordinary = headcount * 160.0
+    sick = ordinary * SICK_RATE[sex]
+    return {
+        "headcount": headcount, "fte": headcount * 0.92, "ordinary_hours": ordinary,
+        "sick_hours": sick, "long_spell_sick_hours": sick * 0.4,
+        "tillsvidare_persons": round(headcount * 0.8),
+        "fulltime_persons": round(headcount * 0.8 * 0.6),
+    }  # fmt: skip
+
+
+def add_hr_unit_mart(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_hr_unit_months (
+                year_month varchar, unit_id varchar, unit_name varchar,
+                forvaltning_code varchar, current_forvaltning_code varchar, sex varchar,
+                headcount bigint, fte double, ordinary_hours double, sick_hours double,
+                long_spell_sick_hours double, tillsvidare_persons bigint,
+                fulltime_persons bigint
+            )
+            """
+        )
+        rows = []
+        for unit_id, name, then, today, sex, n in HR_UNITS:
+            m = hr_unit_sums(n, sex)
+            rows.append((HR_UNIT_MONTH, unit_id, name, then, today, sex, *m.values()))
+        con.executemany(
+            "insert into marts.fct_hr_unit_months values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    return path
+
+
+def build_full_warehouse(path: Path) -> Path:
+    """The platform marts, the KPI export and the HR unit mart: what a build of main holds
+    once the domain marts have landed."""
+    return add_hr_unit_mart(add_kpis(build_warehouse(path)))

@@ -7,6 +7,7 @@ since its own browser download cannot be fetched on these machines.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -59,11 +60,8 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT} s:\n{log.read_text()}")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    db = fx.build_warehouse(tmp_path / "kommun.duckdb")
+def start_server(db: Path, log: Path) -> tuple[str, subprocess.Popen[bytes]]:
     port = free_port()
-    log = tmp_path / "streamlit.log"
     env = {**os.environ, "DUCKDB_PATH": str(db)}
     cmd = [
         sys.executable, "-m", "streamlit", "run", "dashboards/app.py",
@@ -77,51 +75,128 @@ def server(tmp_path: Path) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc, log)
+    except BaseException:
+        stop_server(proc)
+        raise
+    return url, proc
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    db = fx.build_full_warehouse(tmp_path / "kommun.duckdb")
+    url, proc = start_server(db, tmp_path / "streamlit.log")
+    try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
+
+
+def screenshot_dir(tmp_path: Path) -> Path:
+    """DASHBOARD_SCREENSHOTS keeps the images (e.g. for CI artefacts); else pytest's tmp."""
+    out = Path(os.environ.get("DASHBOARD_SCREENSHOTS") or tmp_path / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def launch(pw):
+    return pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def assert_no_error(page) -> None:
+    errors = page.get_by_test_id("stException")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def wait_idle(page) -> None:
+    """Until the rerun has finished: no element left over from the previous run."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-stale='true']")).to_have_count(0)
+    page.wait_for_timeout(500)
+    expect(page.locator("[data-stale='true']")).to_have_count(0)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick a selectbox option with the keyboard only, as a keyboard user would."""
+    box = page.get_by_label(label, exact=True)
+    box.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+PAGES = [  # sidebar link, heading, file name of the screenshot
+    ("Översikt", "Synthköping – nyckeltal", "oversikt"),
+    ("Personal", "Personal", "personal"),
+    ("Ekonomi", "Ekonomi", "ekonomi"),
+    ("Verksamhet", "Verksamhet", "verksamhet"),
+    ("Datakvalitet", "Datakvalitet", "datakvalitet"),
+]
 
 
 def test_dashboard_in_browser(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    t = fx.totals()
+    # A shared CI machine can take seconds per rerun: wait like a patient manager would.
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
+    shots = screenshot_dir(tmp_path)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(pw)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
             page.set_default_timeout(PAGE_TIMEOUT_MS)
-            page.goto(server)
+            page.goto(f"{server}/?ar=2024&manad=3&forvaltning=BOU&kon=T")
 
-            # The first load after server start can be blank: wait for the figures.
+            # The first load after server start can be blank: wait for the tiles.
             metrics = page.get_by_test_id("stMetric")
-            expect(metrics).to_have_count(4)
-            expect(metrics.nth(0)).to_contain_text("Levererade rader")
-            text = page.get_by_test_id("stMain").inner_text().replace("\u00a0", " ")
-            for key in ("rows_landed", "rows_accepted", "rows_quarantined", "rows_superseded"):
-                assert f"{t[key]:,}".replace(",", " ") in text, key
-            page.screenshot(path=str(tmp_path / "oversikt.png"), full_page=True)
+            expect(metrics).to_have_count(19, timeout=60_000)
+            expect(metrics.first).to_contain_text("Antal månadsavlönade anställda")
+            expect(metrics.first).to_contain_text("380")
 
-            page.get_by_role("link", name="Datakvalitet").click()
-            expect(page.get_by_role("heading", name="Datakvalitet", exact=True)).to_be_visible()
-            main = page.get_by_test_id("stMain")
-            # Both only occur in tables (the reason label also in the chart's canvas).
-            for known in (
-                "hr/franvaro_2024-06-03.csv",
-                "Ogiltigt personnummer (invalid_personnummer)",
-            ):
-                expect(main.get_by_text(known).first).to_be_attached()
-            expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(1)
-            # Streamlit scrolls inside its own container, so full_page does not reach the
-            # bottom: a tall viewport shows the chart and the quarantine list in one image.
-            page.set_viewport_size({"width": 1400, "height": 3000})
-            expect(main.locator("canvas, svg").first).to_be_attached()
-            page.screenshot(path=str(tmp_path / "datakvalitet.png"), full_page=True)
+            for link, heading, name in PAGES:
+                page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
+                expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+                # The filters travel with the manager from page to page, in the URL too.
+                expect(page).to_have_url(re.compile(r"forvaltning=BOU"))
+                wait_idle(page)
+                main = page.get_by_test_id("stMain")
+                if name != "oversikt":
+                    expect(main.locator("canvas, svg").first).to_be_attached()
+                assert_no_error(page)
+                page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+            # Change a filter with the keyboard on Personal: the table follows, and so
+            # does the URL.
+            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Personal").click()
+            choose(page, "Förvaltning", "Socialförvaltningen")
+            expect(page).to_have_url(re.compile(r"forvaltning=SOC"))
+            soc_heading = page.get_by_role("heading", name=re.compile("Socialförvaltningen"))
+            expect(soc_heading.first).to_be_visible()
+            wait_idle(page)
+            assert_no_error(page)
+
+            # Download the breakdown table: the file has the filters and the build time,
+            # and the small groups are hidden in it as on the page.
+            with page.expect_download() as info:
+                page.get_by_role("button", name="Ladda ned CSV").first.click()
+            text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+            assert "Förvaltning:;Socialförvaltningen" in text
+            assert "Lagret byggt:;" in text
+            assert "Kommunstyrelseförvaltningen;.." in text
+            assert "10 anställda eller färre" in text
+            with page.expect_download() as info:
+                page.get_by_role("button", name="Ladda ned Excel").first.click()
+            assert Path(info.value.path()).read_bytes()[:2] == b"PK"  # a zip: xlsx
+            page.screenshot(path=str(shots / "personal-socialforvaltningen.png"), full_page=True)
         finally:
             browser.close()
-    print(f"screenshots in {tmp_path}")
+    print(f"screenshots in {shots}")
