@@ -106,5 +106,5 @@ def test_generator_80_plus_grows_like_a_swedish_town() -> None:
     assert over_80[0] == pytest.approx(8010, rel=0.02)
     yearly = (over_80[-1] / over_80[0]) ** 0.25 - 1
     assert 0.025 < yearly < 0.05
-    assert all(b > a for a, b in zip(over_80, over_80[1:]))
+    assert all(b > a for a, b in zip(over_80, over_80[1:], strict=False))
     assert young_old[-1] < young_old[0]
