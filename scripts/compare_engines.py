@@ -1,0 +1,187 @@
+"""Compare the marts of one build on two engines: the same landing data must give the same
+tables, row for row (issue 10: "the KPIs must be the same wherever they are computed").
+
+    python scripts/compare_engines.py --duckdb FILE --postgres [--spark-warehouse DIR]
+        [--require kpi_values --require quarantined_rows]
+
+Every table of schema `marts` that exists on both sides is compared (so the check grows
+with the project), after every column is brought to a neutral form: numbers as doubles,
+dates and timestamps as ISO text, everything else as text. Rows are matched by sorting on
+all non-numeric columns and then all numeric ones; numbers must agree within 1e-9
+relative (plus 1e-9 absolute, for values that should be 0). Tables named with --require
+must exist on both sides. Exit status 1 on any difference.
+
+PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...). Spark's tables
+are read straight from the parquet files of its warehouse folder (no JVM needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import decimal
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SCHEMA = "marts"
+RTOL = 1e-9
+ATOL = 1e-9
+
+
+def _neutral(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Columns lower-cased and sorted by name; numbers as float64, the rest as text."""
+    frame = frame.rename(columns=str.lower)
+    frame = frame[sorted(frame.columns)]
+    numeric = []
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        sample = column.dropna()
+        first = sample.iloc[0] if len(sample) else None
+        is_number = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(
+            column
+        )
+        if is_number or isinstance(first, decimal.Decimal | int | float) and not isinstance(
+            first, bool
+        ):
+            out[name] = pd.to_numeric(column.map(lambda v: None if v is None else float(v)),
+                                      errors="raise").astype("float64")
+            numeric.append(name)
+        else:
+            out[name] = column.map(_text)
+    return pd.DataFrame(out, columns=list(frame.columns)), numeric
+
+
+def _text(value) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, np.bool_ | bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def compare(name: str, left: pd.DataFrame, right: pd.DataFrame) -> list[str]:
+    """Differences between two versions of one table, as readable lines (empty = equal)."""
+    left, left_numeric = _neutral(left)
+    right, right_numeric = _neutral(right)
+    if list(left.columns) != list(right.columns):
+        return [f"{name}: columns differ: {sorted(set(left.columns) ^ set(right.columns))}"]
+    if len(left) != len(right):
+        return [f"{name}: {len(left)} rows vs {len(right)} rows"]
+    numeric = [c for c in left.columns if c in left_numeric or c in right_numeric]
+    for frame in (left, right):
+        for column in numeric:
+            frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    text = [c for c in left.columns if c not in numeric]
+    order = text + numeric
+    left = left.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
+    right = right.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
+    problems = []
+    for column in text:
+        differs = ~((left[column] == right[column]) | (left[column].isna() & right[column].isna()))
+        if differs.any():
+            row = int(np.flatnonzero(differs.to_numpy())[0])
+            problems.append(f"{name}.{column}: {int(differs.sum())} rows differ, first: "
+                            f"{left.loc[row, column]!r} vs {right.loc[row, column]!r}")
+    for column in numeric:
+        a, b = left[column].to_numpy(), right[column].to_numpy()
+        both_null = np.isnan(a) & np.isnan(b)
+        close = np.isclose(a, b, rtol=RTOL, atol=ATOL) | both_null
+        if not close.all():
+            row = int(np.flatnonzero(~close)[0])
+            problems.append(f"{name}.{column}: {int((~close).sum())} values differ beyond "
+                            f"{RTOL:g} relative, first: {a[row]!r} vs {b[row]!r}")
+    return problems
+
+
+def duckdb_tables(path: str) -> dict[str, pd.DataFrame]:
+    import duckdb
+
+    with duckdb.connect(path, read_only=True) as con:
+        names = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = ?",
+            [SCHEMA]).fetchall()]
+        return {n: con.execute(f'select * from {SCHEMA}."{n}"').fetch_df() for n in names}
+
+
+def postgres_tables() -> dict[str, pd.DataFrame]:
+    import psycopg2
+
+    with psycopg2.connect("") as con, con.cursor() as cursor:
+        cursor.execute("select table_name from information_schema.tables where table_schema = %s",
+                       [SCHEMA])
+        names = [r[0] for r in cursor.fetchall()]
+        tables = {}
+        for name in names:
+            cursor.execute(f'select * from {SCHEMA}."{name}"')
+            columns = [d.name for d in cursor.description]
+            tables[name] = pd.DataFrame(cursor.fetchall(), columns=columns, dtype=object)
+        return tables
+
+
+def spark_tables(warehouse: Path) -> dict[str, pd.DataFrame]:
+    import pyarrow.parquet as pq
+
+    folder = warehouse / f"{SCHEMA}.db"
+    tables = {}
+    for table_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        files = [p for p in table_dir.rglob("*.parquet")]
+        if files:
+            tables[table_dir.name] = pq.ParquetDataset(table_dir).read().to_pandas()
+    return tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duckdb", default=os.environ.get("DUCKDB_PATH"),
+                        help="the DuckDB build (the reference)")
+    parser.add_argument("--postgres", action="store_true", help="compare the PostgreSQL build")
+    parser.add_argument("--spark-warehouse", type=Path, help="compare this Spark warehouse")
+    parser.add_argument("--require", action="append", default=[],
+                        help="a mart that must exist on both sides")
+    parser.add_argument("--only", action="append", default=[],
+                        help="compare only these marts (default: all on both sides)")
+    args = parser.parse_args(argv)
+    reference = duckdb_tables(args.duckdb)
+    others = {}
+    if args.postgres:
+        others["postgres"] = postgres_tables()
+    if args.spark_warehouse:
+        others["spark"] = spark_tables(args.spark_warehouse)
+    if not others:
+        parser.error("nothing to compare: give --postgres and/or --spark-warehouse")
+    failed = False
+    for engine, tables in others.items():
+        common = sorted(set(reference) & set(tables))
+        if args.only:
+            common = [n for n in common if n in args.only]
+        missing = [n for n in args.require if n not in common]
+        if missing:
+            print(f"{engine}: required marts missing on one side: {missing}")
+            failed = True
+        for name in common:
+            problems = compare(name, reference[name], tables[name])
+            status = "equal" if not problems else "DIFFERENT"
+            print(f"{engine}: {SCHEMA}.{name:<32} {len(reference[name]):>8} rows  {status}")
+            for line in problems:
+                print(f"    {line}")
+            failed = failed or bool(problems)
+        only_one = sorted(set(reference) ^ set(tables))
+        if only_one:
+            print(f"{engine}: not compared (on one side only): {', '.join(only_one)}")
+    print("engines agree" if not failed else "ENGINES DISAGREE")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
