@@ -1,5 +1,7 @@
-"""Benchmark the platform at a scale: generator throughput and peak memory, dbt build wall
-time, the five slowest models and the warehouse size. Prints figures; asserts nothing.
+"""Benchmark the platform at a scale: generator throughput and peak memory; build wall time
+and peak memory; time per layer; the five slowest models and tests; and the floor: how long
+DuckDB's own CSV reader takes to read every landing file once, with the ratio build / floor.
+Prints figures; asserts nothing.
 
     make bench SCALE=1      (or: python scripts/bench.py --scale 1)
 """
@@ -20,23 +22,77 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def run_measured(command: list[str], env: dict[str, str],
+                 progress: Path | None = None) -> tuple[float, float]:
     """Run a command; return (wall seconds, peak resident memory in MiB) of its process tree.
 
     Uses GNU time when present (per command), else the children's rusage high-water mark.
+    With `progress` (a folder) and a terminal on stdout, shows the folder's growth meanwhile.
     """
     time_bin = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
-    start = time.perf_counter()
+    report = ROOT / "warehouse" / "bench" / "time.txt"
     if time_bin:
-        report = ROOT / "warehouse" / "bench" / "time.txt"
-        subprocess.run([time_bin, "-v", "-o", str(report), *command], env=env, check=True)
-        wall = time.perf_counter() - start
+        command = [time_bin, "-v", "-o", str(report), *command]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env)
+    show = progress is not None and sys.stdout.isatty()
+    while process.poll() is None:
+        time.sleep(1)
+        if show and progress is not None:
+            written = sum(p.stat().st_size for p in progress.rglob("*") if p.is_file())
+            print(f"\r  generating: {time.perf_counter() - start:5.0f} s, "
+                  f"{written / 2**20:,.0f} MiB written", end="", flush=True)
+    if show:
+        print()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    wall = time.perf_counter() - start
+    if time_bin:
         for line in report.read_text().splitlines():
             if "Maximum resident set size" in line:
                 return wall, int(line.split(":")[1]) / 1024
-    subprocess.run(command, env=env, check=True)
-    wall = time.perf_counter() - start
     return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def floor_seconds(landing: Path) -> float:
+    """DuckDB's own CSV reader over every landing file of the contract once, all columns as
+    text, bad lines to its rejects table: the least any build must spend reading."""
+    import duckdb  # the venv's; imported here so that --help works without it
+
+    from landing_reader.entities import ENTITIES
+
+    start = time.perf_counter()
+    with duckdb.connect() as con:
+        for entity in ENTITIES:
+            files = sorted(str(p) for p in landing.glob(entity.glob))
+            if not files:
+                continue
+            encoding = "latin-1" if entity.encoding == "latin-1" else "utf-8"
+            # The contract's columns, not the header's: a bad header must not stop the read.
+            columns = ", ".join(f"'{name}': 'varchar'" for name in entity.columns)
+            sql = ("select max(columns(*)) from read_csv(?, delim=';', quote='\"', "
+                   f"escape='\"', header=true, columns={{{columns}}}, store_rejects=true, "
+                   f"encoding='{encoding}')")
+            try:
+                con.execute(sql, [files]).fetchall()
+            except Exception:  # noqa: BLE001 (DuckDB raises several error types here)
+                # A file with a bad header can stop a multi-file read: read them one by one.
+                for file in files:
+                    con.execute(sql, [file]).fetchall()
+    return time.perf_counter() - start
+
+
+LAYERS = ("staging", "intermediate", "marts")
+
+
+def layer_of(result: dict, nodes: dict) -> str:
+    unique_id = result["unique_id"]
+    if unique_id.startswith(("test.", "unit_test.")):
+        return "tests"
+    if unique_id.startswith("seed."):
+        return "seeds"
+    path = nodes.get(unique_id, {}).get("original_file_path", "")
+    return next((layer for layer in LAYERS if f"/{layer}/" in path), "other")
 
 
 def count_rows(landing: Path) -> tuple[int, int]:
@@ -64,14 +120,26 @@ def main() -> None:
 
     gen_wall, gen_rss = run_measured(
         [str(bin_dir / "synthkoping"), "generate", "--scale", str(args.scale),
-         "--seed", str(args.seed), "--out", str(landing)], env)
+         "--seed", str(args.seed), "--out", str(landing)], env, progress=landing)
     files, rows = count_rows(landing)
     landing_mb = sum(p.stat().st_size for p in landing.rglob("*")) / 2**20
 
+    read_log = work / "landing_reads.jsonl"
+    env["LANDING_READ_LOG"] = str(read_log)
     build_wall, build_rss = run_measured(["bash", str(ROOT / "scripts" / "build.sh")], env)
-    results = json.loads((ROOT / "target" / "run_results.json").read_text())
-    models = [r for r in results["results"] if r["unique_id"].startswith("model.")]
+    results = json.loads((ROOT / "target" / "run_results.json").read_text())["results"]
+    nodes = json.loads((ROOT / "target" / "manifest.json").read_text())["nodes"]
+    models = [r for r in results if r["unique_id"].startswith("model.")]
+    tests = [r for r in results if r["unique_id"].startswith(("test.", "unit_test."))]
     slowest = sorted(models, key=lambda r: r["execution_time"], reverse=True)[:5]
+    slowest_tests = sorted(tests, key=lambda r: r["execution_time"], reverse=True)[:5]
+    per_layer: dict[str, float] = {}
+    for result in results:
+        layer = layer_of(result, nodes)
+        per_layer[layer] = per_layer.get(layer, 0.0) + result["execution_time"]
+    reads = [json.loads(line) for line in read_log.read_text().splitlines()]
+    read_seconds = sum(r["seconds"] for r in reads)
+    floor = min(floor_seconds(landing) for _ in range(2))
 
     print(f"\nBenchmark, scale {args.scale}, seed {args.seed}")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -79,10 +147,21 @@ def main() -> None:
           f"Python {platform.python_version()}")
     print(f"generator: {rows:,} rows in {files} files ({landing_mb:,.0f} MiB) in {gen_wall:.1f} s"
           f" = {rows / gen_wall:,.0f} rows/s; peak memory {gen_rss:,.0f} MiB")
-    print(f"dbt build: {build_wall:.1f} s wall; peak memory {build_rss:,.0f} MiB")
+    print(f"build (seeds, models, tests): {build_wall:.1f} s wall; "
+          f"peak memory {build_rss:,.0f} MiB")
+    print("time per layer (summed over dbt's threads; read is inside staging):")
+    print(f"  {read_seconds:8.1f} s  read (landing reader, {sum(r['rows'] for r in reads):,} rows)")
+    for layer in ("seeds", *LAYERS, "tests", "other"):
+        if layer in per_layer:
+            print(f"  {per_layer[layer]:8.1f} s  {layer}")
     print("five slowest models:")
     for result in slowest:
         print(f"  {result['execution_time']:8.1f} s  {result['unique_id'].split('.')[-1]}")
+    print("five slowest tests:")
+    for result in slowest_tests:
+        print(f"  {result['execution_time']:8.1f} s  {result['unique_id'].split('.')[2]}")
+    print(f"floor (DuckDB read_csv of every landing file once): {floor:.1f} s; "
+          f"build / floor = {build_wall / floor:.1f}")
     print(f"warehouse size: {duckdb_path.stat().st_size / 2**20:,.0f} MiB ({duckdb_path})")
 
 

@@ -9,11 +9,15 @@ appears in compiled SQL, logs or the docs site.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 from dbt.adapters.duckdb.utils import SourceConfig
 
@@ -36,6 +40,29 @@ def pseudonym_key() -> str:
         )
         return DEMO_PSEUDONYM_KEY
     return key
+
+
+def timed(reader: pa.RecordBatchReader, name: str) -> pa.RecordBatchReader:
+    """The same stream; when it ends, the time spent making its batches (the landing read,
+    apart from the engine's insert) goes to $LANDING_READ_LOG, if set (scripts/bench.py)."""
+    log = os.environ.get("LANDING_READ_LOG")
+    if not log:
+        return reader
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        spent, rows, source = 0.0, 0, iter(reader)
+        while True:
+            start = time.perf_counter()
+            batch = next(source, None)
+            spent += time.perf_counter() - start
+            if batch is None:
+                break
+            rows += batch.num_rows
+            yield batch
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"table": name, "rows": rows, "seconds": spent}) + "\n")
+
+    return pa.RecordBatchReader.from_batches(reader.schema, batches())
 
 
 class Plugin(BasePlugin):
@@ -69,4 +96,5 @@ class Plugin(BasePlugin):
             )
         if source_config.identifier == INVENTORY_TABLE:
             return inventory(self.landing_dir)
-        return read_entity(self.landing_dir, entity_by_table(source_config.identifier))
+        entity = entity_by_table(source_config.identifier)
+        return timed(read_entity(self.landing_dir, entity), entity.table)

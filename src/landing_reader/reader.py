@@ -1,23 +1,32 @@
-"""Stream a landing entity's delivery files as Arrow record batches, one row per data line.
+"""Read a landing entity's delivery files as Arrow record batches, one row per data line.
 
 Every column is text: parsing and validation happen in dbt staging, where they are tested.
-The reader only does what SQL cannot do reliably: decode each line in its file's encoding,
-split it on `;` honouring quotes, and tell which line of which file each row came from.
-A line it cannot read still becomes a row, with `_row_error` saying why.
+The reader only does what SQL over a typed source cannot: decode each line in its file's
+encoding, split it on `;` honouring quotes, and tell which line of which file each row came
+from. A line it cannot read still becomes a row, with `_row_error` saying why.
+
+No Python loop runs per line: numpy cuts each file into lines (`lines.py`) and an embedded
+DuckDB decodes and splits them (`native.py`). Python reads only file names, header lines
+and the rare lines that are not valid UTF-8 (to say at which byte). The output is Arrow, so
+any engine's loader can use it.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from landing_reader.entities import Entity, delivered_on
+from landing_reader.lines import BOM, Lines, data_lines, read_lines
+from landing_reader.native import FileMeta, parse_lines
 
-BATCH_ROWS = 50_000
-BOM = b"\xef\xbb\xbf"
+__all__ = ["BOM", "META_COLUMNS", "data_lines", "read_entity", "read_file", "schema"]
+
 META_COLUMNS = (
     "_source_file",
     "_line_number",
@@ -26,6 +35,9 @@ META_COLUMNS = (
     "_row_error",
     "_row_error_detail",
 )
+# Lines parsed per query: large enough that a query's fixed cost vanishes, small enough
+# that the batch, its copy in the engine and the Arrow result fit a small machine.
+BATCH_BYTES = 128 << 20
 
 
 def schema(entity: Entity) -> pa.Schema:
@@ -40,7 +52,7 @@ def delivery_files(landing_dir: Path, entity: Entity) -> list[Path]:
 
 
 def _split(line: str) -> list[str] | None:
-    """Split one line into fields; None when its quoting is broken."""
+    """Split one line into fields; None when its quoting is broken (the header's rule)."""
     if '"' not in line:
         return line.split(";")
     try:
@@ -51,7 +63,10 @@ def _split(line: str) -> list[str] | None:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Yield (line number, raw bytes) per non-empty line; the header is line 1."""
+    """Yield (line number, raw bytes) per non-empty line; the header is line 1.
+
+    The plain line walk, kept as the reference the vectorised split is tested against.
+    """
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             raw = raw.rstrip(b"\n").rstrip(b"\r")
@@ -62,94 +77,66 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 yield number, raw
 
 
-def data_lines(path: Path, chunk_bytes: int = 1 << 24) -> int:
-    """How many rows the reader makes of a file: its non-empty lines after the header.
-
-    Counted apart from `_lines` (in large chunks, so it is fast) to check the reader.
-    """
-    non_empty = 0
-    with path.open("rb") as handle:
-        carry = handle.read(len(BOM))
-        if carry == BOM:
-            carry = b""
-        while chunk := handle.read(chunk_bytes):
-            lines = (carry + chunk).split(b"\n")
-            carry = lines.pop()
-            non_empty += sum(1 for line in lines if line.rstrip(b"\r"))
-    if carry.rstrip(b"\r"):
-        non_empty += 1
-    return max(non_empty - 1, 0)
+def _header_error(entity: Entity, first_number: int, header: bytes) -> tuple[str, str] | None:
+    if first_number != 1:
+        return ("bad_header", "the first line is empty")
+    try:
+        names = _split(header.decode("utf-8"))  # read_lines gives UTF-8
+    except UnicodeDecodeError:
+        names = None
+    if names is None or tuple(name.strip() for name in names) != entity.columns:
+        return ("bad_header", "header does not match the entity's columns")
+    return None
 
 
-def read_file(landing_dir: Path, entity: Entity, path: Path) -> Iterator[tuple]:
-    """Yield one tuple per data line: the meta columns, then the entity's columns."""
+def read_file(landing_dir: Path, entity: Entity, path: Path) -> tuple[FileMeta, Lines] | None:
+    """A file's meta data and data lines (the header cut off); None when it has no data."""
     source_file = path.relative_to(landing_dir).as_posix()
     stamp = entity.delivery_stamp(path.name)
     day = delivered_on(entity, stamp)
-    day_text = day.isoformat() if day else None
-    width = len(entity.columns)
-    empty = (None,) * width
-    lines = _lines(path)
-
-    file_error: tuple[str, str] | None = None
+    lines = read_lines(path, entity.encoding)
+    if len(lines) < 2:
+        return None  # no lines, or a header only: a valid, empty delivery
+    file_error = None
     if stamp is None or day is None:
         file_error = ("bad_file_name", f"file name does not match {entity.stamp_pattern}")
-    header = next(lines, None)
-    if header is None:
-        return
-    header_number, header_bytes = header
-    if header_number != 1:
-        file_error = file_error or ("bad_header", "the first line is empty")
-    else:
-        try:
-            names = _split(header_bytes.decode(entity.encoding))
-        except UnicodeDecodeError:
-            names = None
-        if names is None or tuple(name.strip() for name in names) != entity.columns:
-            file_error = file_error or ("bad_header", "header does not match the entity's columns")
-
-    for number, raw in lines:
-        meta = (source_file, number, stamp, day_text)
-        if file_error:
-            yield (*meta, *file_error, *empty)
-            continue
-        try:
-            text = raw.decode(entity.encoding)
-        except UnicodeDecodeError as exc:
-            yield (*meta, "invalid_encoding", f"not valid {entity.encoding} at byte {exc.start}",
-                   *empty)
-            continue
-        fields = _split(text)
-        if fields is None:
-            yield (*meta, "unparseable_row", "unbalanced quotes", *empty)
-        elif len(fields) != width:
-            yield (*meta, "wrong_field_count", f"{len(fields)} fields, expected {width}", *empty)
-        else:
-            yield (*meta, None, None, *fields)
+    file_error = file_error or _header_error(entity, int(lines.numbers[0]), lines.line(0))
+    # The first non-empty line is taken as the header, even when it is not line 1.
+    meta = FileMeta(source_file, stamp, day.isoformat() if day else None, file_error)
+    return meta, lines.drop_first()
 
 
 def read_entity(landing_dir: Path, entity: Entity) -> pa.RecordBatchReader:
-    """All delivery files of one entity as a stream of record batches (memory stays bounded)."""
+    """All delivery files of one entity as a stream of record batches, parsed some files at
+    a time (memory stays bounded by BATCH_BYTES, or the largest file)."""
     landing_dir = Path(landing_dir).resolve()
     arrow_schema = schema(entity)
 
+    def parse(con: duckdb.DuckDBPyConnection, files: list) -> Iterator[pa.RecordBatch]:
+        yield from parse_lines(con, entity, files, arrow_schema).to_batches()
+
     def batches() -> Iterator[pa.RecordBatch]:
-        rows: list[tuple] = []
-        for path in delivery_files(landing_dir, entity):
-            for row in read_file(landing_dir, entity, path):
-                rows.append(row)
-                if len(rows) >= BATCH_ROWS:
-                    yield _batch(rows, arrow_schema)
-                    rows = []
-        if rows:
-            yield _batch(rows, arrow_schema)
+        pending: list[tuple[FileMeta, Lines]] = []
+        size = 0
+        with duckdb.connect(config=engine_config()) as con:
+            for path in delivery_files(landing_dir, entity):
+                read = read_file(landing_dir, entity, path)
+                if read is None:
+                    continue
+                pending.append(read)
+                size += len(read[1].buf)
+                if size >= BATCH_BYTES:
+                    yield from parse(con, pending)
+                    pending, size = [], 0
+            if pending:
+                yield from parse(con, pending)
 
     return pa.RecordBatchReader.from_batches(arrow_schema, batches())
 
 
-def _batch(rows: list[tuple], arrow_schema: pa.Schema) -> pa.RecordBatch:
-    columns = list(zip(*rows, strict=True))
-    return pa.RecordBatch.from_arrays(
-        [pa.array(col, type=field.type) for col, field in zip(columns, arrow_schema, strict=True)],
-        schema=arrow_schema,
-    )
+def engine_config() -> dict[str, str | int]:
+    """The embedded engine's settings: the build's thread count and a memory cap."""
+    config: dict[str, str | int] = {"memory_limit": os.environ.get("READER_MEMORY_LIMIT", "1GB")}
+    if threads := os.environ.get("DUCKDB_THREADS"):
+        config["threads"] = int(threads)
+    return config
