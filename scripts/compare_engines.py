@@ -2,14 +2,14 @@
 tables, row for row (issue 10: "the KPIs must be the same wherever they are computed").
 
     python scripts/compare_engines.py --duckdb FILE --postgres [--spark-warehouse DIR]
-        [--require kpi_values --require quarantined_rows]
+        [--schema marts --schema intermediate] [--require kpi_values --require quarantined_rows]
 
-Every table of schema `marts` that exists on both sides is compared (so the check grows
-with the project), after every column is brought to a neutral form: numbers as doubles,
-dates and timestamps as ISO text, everything else as text. Rows are matched by sorting on
-all non-numeric columns and then all numeric ones; numbers must agree within 1e-9
-relative (plus 1e-9 absolute, for values that should be 0). Tables named with --require
-must exist on both sides. Exit status 1 on any difference.
+Every table of schema `marts` (or of each --schema) that exists on both sides is
+compared, so the check grows with the project. Every column is first brought to a neutral
+form: numbers as doubles, dates and timestamps as ISO text, the rest as text. Rows are
+matched by sorting on all non-numeric columns, then the numeric ones; numbers must agree
+within 1e-9 relative (plus 1e-9 absolute, for values that should be 0). Tables named with
+--require must exist on both sides. Exit status 1 on any difference.
 
 PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...). Spark's tables
 are read straight from the parquet files of its warehouse folder (no JVM needed).
@@ -27,7 +27,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-SCHEMA = "marts"
 RTOL = 1e-9
 ATOL = 1e-9
 
@@ -51,6 +50,9 @@ def _neutral(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             out[name] = pd.to_numeric(column.map(lambda v: None if v is None else float(v)),
                                       errors="raise").astype("float64")
             numeric.append(name)
+        elif isinstance(first, str):
+            # Text as is (the common case, and the quick one at a few hundred thousand rows).
+            out[name] = column.astype(object).where(column.notna(), None)
         else:
             out[name] = column.map(_text)
     return pd.DataFrame(out, columns=list(frame.columns)), numeric
@@ -104,41 +106,66 @@ def compare(name: str, left: pd.DataFrame, right: pd.DataFrame) -> list[str]:
     return problems
 
 
-def duckdb_tables(path: str) -> dict[str, pd.DataFrame]:
+def duckdb_tables(path: str, schema: str) -> dict[str, pd.DataFrame]:
     import duckdb
 
     with duckdb.connect(path, read_only=True) as con:
         names = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = ?",
-            [SCHEMA]).fetchall()]
-        return {n: con.execute(f'select * from {SCHEMA}."{n}"').fetch_df() for n in names}
+            [schema]).fetchall()]
+        # Through Arrow: dates stay dates (pandas would make them midnight timestamps).
+        return {n: con.sql(f'select * from {schema}."{n}"').to_arrow_table().to_pandas()
+                for n in names}
 
 
-def postgres_tables() -> dict[str, pd.DataFrame]:
+def postgres_tables(schema: str) -> dict[str, pd.DataFrame]:
     import psycopg2
 
     with psycopg2.connect("") as con, con.cursor() as cursor:
         cursor.execute("select table_name from information_schema.tables where table_schema = %s",
-                       [SCHEMA])
+                       [schema])
         names = [r[0] for r in cursor.fetchall()]
         tables = {}
         for name in names:
-            cursor.execute(f'select * from {SCHEMA}."{name}"')
+            cursor.execute(f'select * from {schema}."{name}"')
             columns = [d.name for d in cursor.description]
             tables[name] = pd.DataFrame(cursor.fetchall(), columns=columns, dtype=object)
         return tables
 
 
-def spark_tables(warehouse: Path) -> dict[str, pd.DataFrame]:
+def spark_tables(warehouse: Path, schema: str) -> dict[str, pd.DataFrame]:
     import pyarrow.parquet as pq
 
-    folder = warehouse / f"{SCHEMA}.db"
+    folder = warehouse / f"{schema}.db"
     tables = {}
     for table_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
         files = [p for p in table_dir.rglob("*.parquet")]
         if files:
             tables[table_dir.name] = pq.ParquetDataset(table_dir).read().to_pandas()
     return tables
+
+
+def compare_schema(engine: str, schema: str, reference: dict, tables: dict, args) -> bool:
+    """Print the comparison of one schema; True when something differs."""
+    failed = False
+    common = sorted(set(reference) & set(tables))
+    if args.only:
+        common = [n for n in common if n in args.only]
+    missing = [n for n in args.require if schema == "marts" and n not in common]
+    if missing:
+        print(f"{engine}: required marts missing on one side: {missing}")
+        failed = True
+    for name in common:
+        problems = compare(name, reference[name], tables[name])
+        status = "equal" if not problems else "DIFFERENT"
+        print(f"{engine}: {schema + '.' + name:<48} {len(reference[name]):>8} rows  {status}")
+        for line in problems:
+            print(f"    {line}")
+        failed = failed or bool(problems)
+    only_one = sorted(set(reference) ^ set(tables))
+    if only_one:
+        print(f"{engine}: {schema}: not compared (on one side only): {', '.join(only_one)}")
+    return failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,36 +176,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark-warehouse", type=Path, help="compare this Spark warehouse")
     parser.add_argument("--require", action="append", default=[],
                         help="a mart that must exist on both sides")
+    parser.add_argument("--schema", action="append", default=[],
+                        help="a schema to compare (default: marts); repeatable")
     parser.add_argument("--only", action="append", default=[],
                         help="compare only these marts (default: all on both sides)")
     args = parser.parse_args(argv)
-    reference = duckdb_tables(args.duckdb)
-    others = {}
-    if args.postgres:
-        others["postgres"] = postgres_tables()
-    if args.spark_warehouse:
-        others["spark"] = spark_tables(args.spark_warehouse)
-    if not others:
-        parser.error("nothing to compare: give --postgres and/or --spark-warehouse")
     failed = False
-    for engine, tables in others.items():
-        common = sorted(set(reference) & set(tables))
-        if args.only:
-            common = [n for n in common if n in args.only]
-        missing = [n for n in args.require if n not in common]
-        if missing:
-            print(f"{engine}: required marts missing on one side: {missing}")
-            failed = True
-        for name in common:
-            problems = compare(name, reference[name], tables[name])
-            status = "equal" if not problems else "DIFFERENT"
-            print(f"{engine}: {SCHEMA}.{name:<32} {len(reference[name]):>8} rows  {status}")
-            for line in problems:
-                print(f"    {line}")
-            failed = failed or bool(problems)
-        only_one = sorted(set(reference) ^ set(tables))
-        if only_one:
-            print(f"{engine}: not compared (on one side only): {', '.join(only_one)}")
+    for schema in args.schema or ["marts"]:
+        reference = duckdb_tables(args.duckdb, schema)
+        others = {}
+        if args.postgres:
+            others["postgres"] = postgres_tables(schema)
+        if args.spark_warehouse:
+            others["spark"] = spark_tables(args.spark_warehouse, schema)
+        if not others:
+            parser.error("nothing to compare: give --postgres and/or --spark-warehouse")
+        for engine, tables in others.items():
+            failed = compare_schema(engine, schema, reference, tables, args) or failed
     print("engines agree" if not failed else "ENGINES DISAGREE")
     return 1 if failed else 0
 

@@ -122,7 +122,8 @@ def load(landing_dir: Path, connection, log=print) -> dict[str, int]:
             counts[entity.table] = copy_batches(cursor, entity.table, reader)
             log(f"  {SCHEMA}.{entity.table:<24} {counts[entity.table]:>10,} rows "
                 f"{time.perf_counter() - started:6.1f} s")
-        cursor.execute(f"analyze")
+        # Fresh statistics, or the planner guesses sizes for the first queries of the build.
+        cursor.execute("analyze")
     return counts
 
 
