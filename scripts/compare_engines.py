@@ -1,7 +1,7 @@
 """Compare the marts of one build on two engines: the same landing data must give the same
 tables, row for row (issue 10: "the KPIs must be the same wherever they are computed").
 
-    python scripts/compare_engines.py --duckdb FILE --postgres [--spark-warehouse DIR]
+    python scripts/compare_engines.py --duckdb FILE --postgres
         [--schema marts --schema intermediate] [--require kpi_values --require quarantined_rows]
 
 Every table of schema `marts` (or of each --schema) that exists on both sides is
@@ -11,8 +11,7 @@ matched by sorting on all non-numeric columns, then the numeric ones; numbers mu
 within 1e-9 relative (plus 1e-9 absolute, for values that should be 0). Tables named with
 --require must exist on both sides. Exit status 1 on any difference.
 
-PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...). Spark's tables
-are read straight from the parquet files of its warehouse folder (no JVM needed).
+PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import datetime as dt
 import decimal
 import os
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -133,18 +131,6 @@ def postgres_tables(schema: str) -> dict[str, pd.DataFrame]:
         return tables
 
 
-def spark_tables(warehouse: Path, schema: str) -> dict[str, pd.DataFrame]:
-    import pyarrow.parquet as pq
-
-    folder = warehouse / f"{schema}.db"
-    tables = {}
-    for table_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
-        files = [p for p in table_dir.rglob("*.parquet")]
-        if files:
-            tables[table_dir.name] = pq.ParquetDataset(table_dir).read().to_pandas()
-    return tables
-
-
 def compare_schema(engine: str, schema: str, reference: dict, tables: dict, args) -> bool:
     """Print the comparison of one schema; True when something differs."""
     failed = False
@@ -173,7 +159,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duckdb", default=os.environ.get("DUCKDB_PATH"),
                         help="the DuckDB build (the reference)")
     parser.add_argument("--postgres", action="store_true", help="compare the PostgreSQL build")
-    parser.add_argument("--spark-warehouse", type=Path, help="compare this Spark warehouse")
     parser.add_argument("--require", action="append", default=[],
                         help="a mart that must exist on both sides")
     parser.add_argument("--schema", action="append", default=[],
@@ -187,10 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         others = {}
         if args.postgres:
             others["postgres"] = postgres_tables(schema)
-        if args.spark_warehouse:
-            others["spark"] = spark_tables(args.spark_warehouse, schema)
         if not others:
-            parser.error("nothing to compare: give --postgres and/or --spark-warehouse")
+            parser.error("nothing to compare: give --postgres")
         for engine, tables in others.items():
             failed = compare_schema(engine, schema, reference, tables, args) or failed
     print("engines agree" if not failed else "ENGINES DISAGREE")
