@@ -23,6 +23,8 @@ TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
 .PHONY: help setup system-deps demo build run test lint docs bench clean test-postgres \
 	bench-engines bench-duckdb
+.PHONY: query export \
+	validate-metrics bench-metrics
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -62,6 +64,7 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 	synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(TEST_LANDING)"
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/docs.sh
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory validate-metrics
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-postgres
@@ -99,6 +102,33 @@ bench-engines: setup ## Build one generated town (SCALE, default 0.02 here) on e
 bench-duckdb: setup ## Benchmark: generate SCALE (default 1 here), time dbt build, print figures
 	python scripts/bench.py --scale $(if $(filter command line,$(origin SCALE)),$(SCALE),1) \
 	  --seed $(SEED)
+
+# A KPI by name through MetricFlow, e.g. sick leave % by förvaltning and month for 2025:
+#   make query METRICS=hr_sick_leave_pct GROUP_BY=metric_time__month,forvaltning \
+#     START=2025-01-01 END=2025-12-31
+METRICS ?=
+GROUP_BY ?= metric_time__month
+ORDER ?= $(GROUP_BY)
+WHERE ?=
+START ?=
+END ?=
+SAVED_QUERY ?=
+query: setup ## A metric by name: make query METRICS=m1,m2 GROUP_BY=metric_time__month,forvaltning [WHERE= START= END= SAVED_QUERY= CSV=file]
+	@[ -f target/semantic_manifest.json ] || dbt parse --quiet
+	mf query $(if $(SAVED_QUERY),--saved-query $(SAVED_QUERY),--metrics $(METRICS) \
+	  --group-by $(GROUP_BY) --order $(ORDER)) \
+	  $(if $(WHERE),--where "$(WHERE)") $(if $(START),--start-time $(START)) \
+	  $(if $(END),--end-time $(END)) $(if $(CSV),--csv $(CSV))
+
+validate-metrics: setup ## mf validate-configs: the semantic models and metrics parse and are consistent
+	dbt parse --quiet
+	mf validate-configs --skip-dw
+
+export: setup ## Write marts.kpi_values in the Kolada layout (CSV + Excel) beside DUCKDB_PATH, in export/
+	python scripts/export_kpis.py
+
+bench-metrics: setup ## Time MetricFlow compile and run of the overview's metrics on DUCKDB_PATH
+	python scripts/bench_metricflow.py
 
 clean: ## Remove build output (not the landing zone)
 	rm -rf target logs warehouse

@@ -21,10 +21,31 @@
     model feeds these marts); add new marts here when they are created. -#}
 -- depends_on: {{ ref('quarantined_rows') }}
 -- depends_on: {{ ref('fct_landing_deliveries') }}
+-- depends_on: {{ ref('kpi_values_finance') }}
+-- depends_on: {{ ref('fct_forecast_errors') }}
+-- depends_on: {{ ref('dim_accounts') }}
 -- depends_on: {{ ref('dim_organisation_units') }}
 -- depends_on: {{ ref('dim_districts') }}
 -- depends_on: {{ ref('fct_population') }}
 -- depends_on: {{ ref('int_reporting_periods') }}
+-- depends_on: {{ ref('fct_building_permit_cases') }}
+-- depends_on: {{ ref('fct_preschool_applications') }}
+-- depends_on: {{ ref('fct_homecare_visits') }}
+-- depends_on: {{ ref('fct_homecare_recipient_months') }}
+-- depends_on: {{ ref('fct_homecare_months') }}
+-- depends_on: {{ ref('fct_homecare_continuity') }}
+-- depends_on: {{ ref('fct_homecare_demand_capacity') }}
+-- depends_on: {{ ref('fct_homecare_hours_projections') }}
+-- depends_on: {{ ref('kpi_values_services') }}
+-- depends_on: {{ ref('dim_persons') }}
+-- depends_on: {{ ref('fct_employments') }}
+-- depends_on: {{ ref('fct_sick_spells') }}
+-- depends_on: {{ ref('fct_employment_months') }}
+-- depends_on: {{ ref('fct_employment_month_ends') }}
+-- depends_on: {{ ref('fct_tillsvidare_exits') }}
+-- depends_on: {{ ref('fct_hr_unit_months') }}
+-- depends_on: {{ ref('kpi_values_hr') }}
+-- depends_on: {{ ref('kpi_values') }}
 
 {#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
 {%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}

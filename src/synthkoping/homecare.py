@@ -15,6 +15,7 @@ from synthkoping import faults as ft
 from synthkoping import personnummer as pn
 from synthkoping.common import Config, Stats, month_end, months, rng_for, scaled
 from synthkoping.formats import Delivery
+from synthkoping.population import old_age_totals
 
 HEADER = ["besok_id", "brukare_personnummer", "personal_id", "insatstyp", "planerad_start",
           "utford_start", "utford_slut"]
@@ -74,8 +75,11 @@ def roster(cfg: Config) -> list[Recipient]:
     for _ in range(stock):
         add(first - timedelta(days=rng.randint(30, 1500)),
             first + timedelta(days=int(rng.expovariate(1 / 900))))
+    # New recipients follow the 80+ population: the care need grows as the town ages.
+    base_80 = old_age_totals(cfg.start_year, 1.0)[(80, 100)]
     for y, m in months(cfg.start_year, cfg.end_year):
-        for _ in range(round(stock / 30 * rng.uniform(0.8, 1.2))):
+        ageing = old_age_totals(y, 1.0)[(80, 100)] / base_80
+        for _ in range(round(stock / 30 * rng.uniform(0.8, 1.2) * ageing)):
             start = date(y, m, rng.randint(1, month_end(y, m).day))
             add(start, start + timedelta(days=int(rng.expovariate(1 / 900))))
     return [p for p in people if p.end >= first and p.start <= last]
