@@ -21,8 +21,8 @@ TEST_DIR := $(CURDIR)/warehouse/test
 TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
-.PHONY: help setup system-deps demo build run test lint docs bench clean test-postgres \
-	bench-engines bench-duckdb
+.PHONY: help setup system-deps demo build run test lint docs bench clean
+.PHONY: test-postgres bench-engines bench-duckdb
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
