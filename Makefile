@@ -21,10 +21,9 @@ TEST_DIR := $(CURDIR)/warehouse/test
 TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
-.PHONY: help setup system-deps demo build run test lint docs bench clean test-postgres \
-	bench-engines bench-duckdb
-.PHONY: query export \
-	validate-metrics bench-metrics
+.PHONY: help setup system-deps demo build run test lint docs bench clean
+.PHONY: test-postgres bench-engines bench-duckdb
+.PHONY: query export validate-metrics bench-metrics
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \

@@ -8,7 +8,8 @@ Every table of schema `marts` (or of each --schema) that exists on both sides is
 compared, so the check grows with the project. Every column is first brought to a neutral
 form: numbers as doubles, dates and timestamps as ISO text, the rest as text. Rows are
 matched by sorting on all non-numeric columns, then the numeric ones; numbers must agree
-within 1e-9 relative (plus 1e-9 absolute, for values that should be 0). Tables named with
+within 1e-9 relative, or 1e-9 of the column's largest magnitude (a difference of two
+large doubles, such as forecast - actual, keeps its operands' rounding error). Tables named with
 --require must exist on both sides. Exit status 1 on any difference.
 
 PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...).
@@ -96,7 +97,10 @@ def compare(name: str, left: pd.DataFrame, right: pd.DataFrame) -> list[str]:
     for column in numeric:
         a, b = left[column].to_numpy(), right[column].to_numpy()
         both_null = np.isnan(a) & np.isnan(b)
-        close = np.isclose(a, b, rtol=RTOL, atol=ATOL) | both_null
+        # A difference of two large doubles (e.g. forecast - actual) keeps the rounding error
+        # of its operands: measure it against the column's magnitude, not the small result.
+        scale = np.nanmax(np.abs(np.concatenate([a, b]))) if len(a) and not both_null.all() else 0
+        close = np.isclose(a, b, rtol=RTOL, atol=max(ATOL, RTOL * scale)) | both_null
         if not close.all():
             row = int(np.flatnonzero(~close)[0])
             problems.append(f"{name}.{column}: {int((~close).sum())} values differ beyond "
