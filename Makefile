@@ -21,8 +21,9 @@ TEST_DIR := $(CURDIR)/warehouse/test
 TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
-.PHONY: help setup system-deps demo build run test lint docs bench clean query export \
-	validate-metrics bench-metrics bench-dashboard
+.PHONY: help setup system-deps demo build run test lint docs bench clean
+.PHONY: test-postgres bench-engines bench-duckdb
+.PHONY: query export validate-metrics bench-metrics bench-dashboard
 
 help: ## Show the targets and what they do
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
@@ -65,6 +66,16 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory validate-metrics
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-postgres
+
+# The test municipality, for the engine tests run on their own (make test has built it).
+$(TEST_DUCKDB):
+	rm -rf "$(TEST_DIR)" && mkdir -p "$(TEST_DIR)"
+	synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(TEST_LANDING)"
+	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
+
+test-postgres: setup $(TEST_DUCKDB) ## PostgreSQL: build the test town on a throwaway cluster, compare marts with DuckDB
+	bash scripts/test_postgres.sh "$(TEST_LANDING)" "$(TEST_DUCKDB)" "$(TEST_DIR)"
 
 lint: setup ## sqlfluff on the models, ruff on the Python, the portability lint
 	ruff check src dashboards tests/python scripts
@@ -76,7 +87,18 @@ lint: setup ## sqlfluff on the models, ruff on the Python, the portability lint
 docs: setup ## Generate the dbt docs site into target/ (needs a built warehouse)
 	bash scripts/docs.sh
 
-bench: setup ## Benchmark: generate SCALE (default 1 here), time dbt build, print figures
+# `make bench ENGINES=duckdb,postgres` builds one landing zone on each engine instead.
+ENGINES ?=
+bench: $(if $(ENGINES),bench-engines,bench-duckdb)
+
+bench-engines: setup ## Build one generated town (SCALE, default 0.02 here) on each of ENGINES, times side by side
+	@[ -n "$(ENGINES)" ] || { echo "set ENGINES, e.g. ENGINES=duckdb,postgres"; exit 2; }
+	rm -rf warehouse/bench-engines && mkdir -p warehouse/bench-engines
+	synthkoping generate --scale $(SCALE) --seed $(SEED) --out warehouse/bench-engines/landing
+	python scripts/bench_engines.py --engines $(ENGINES) --landing warehouse/bench-engines/landing \
+	  --out warehouse/bench-engines
+
+bench-duckdb: setup ## Benchmark: generate SCALE (default 1 here), time dbt build, print figures
 	python scripts/bench.py --scale $(if $(filter command line,$(origin SCALE)),$(SCALE),1) \
 	  --seed $(SEED)
 

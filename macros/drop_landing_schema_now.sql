@@ -1,6 +1,4 @@
 {#- The same, callable with `dbt run-operation` (after `dbt docs generate`). -#}
 {% macro drop_landing_schema_now() -%}
-    {%- if target.type == 'duckdb' -%}
-        {%- do run_query('drop schema if exists landing cascade') -%}
-    {%- endif -%}
+    {%- do run_query('drop schema if exists landing cascade') -%}
 {%- endmacro %}

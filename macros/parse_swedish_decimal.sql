@@ -5,8 +5,10 @@
     {%- set cleaned -%}
         replace(replace(replace({{ expr }}, ' ', ''), chr(160), ''), ',', '.')
     {%- endset -%}
-    case
+    {#- The cast is outside the case so that the column keeps its precision and scale on
+        PostgreSQL (a case drops them there). -#}
+    cast(case
         when {{ regex_full_match(cleaned, '-?[0-9]{1,' ~ (precision - scale) ~ '}([.][0-9]+)?') }}
-            then cast({{ cleaned }} as decimal({{ precision }}, {{ scale }}))
-    end
+            then {{ cleaned }}
+    end as decimal({{ precision }}, {{ scale }}))
 {%- endmacro %}

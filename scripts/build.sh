@@ -3,6 +3,10 @@
 # passed: readers of the served file (the dashboard) never see a half-built warehouse,
 # and a reader holding the old file cannot make the build fail (toolchain-notes.md).
 set -euo pipefail
+# Other engines have their own build (docs/larger-scale.md): the server loads the landing zone.
+case "${DBT_TARGET:-duckdb}" in
+  postgres) exec bash "$(dirname "$0")/build_postgres.sh" "$@" ;;
+esac
 : "${DUCKDB_PATH:?}" "${LANDING_DIR:?}"
 if [ ! -d "$LANDING_DIR" ]; then
   echo "Landing directory $LANDING_DIR does not exist (set LANDING_DIR or run make demo)." >&2

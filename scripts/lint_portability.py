@@ -35,6 +35,8 @@ RULES: tuple[tuple[str, str], ...] = (
      "a portable aggregate (case inside sum/max, a window)"),
     (r"\bstring_agg\s*\(|\bgroup_concat\s*\(|\blistagg\s*\(", "dbt.listagg"),
     (r"\bilike\b", "lower(x) like ..."),
+    # `double` is DuckDB's and Spark's name; PostgreSQL knows only `double precision`.
+    (r"\bas\s+double\b(?!\s+precision)", "type_double() (or float8 in a YAML data_type)"),
 )
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)

@@ -30,7 +30,7 @@ range_bounds as (
 ledger as (
     select
         booking_date,
-        cast(amount_sek as double) as amount_sek
+        cast(amount_sek as {{ type_double() }}) as amount_sek
     from {{ ref('int_ekonomi__ledger_entries_resolved') }}
     where
         is_current
@@ -40,7 +40,7 @@ ledger as (
 budget_lines as (
     select
         budget_year,
-        cast(amount_sek as double) as amount_sek
+        cast(amount_sek as {{ type_double() }}) as amount_sek
     from {{ ref('int_ekonomi__budget_lines_resolved') }}
     where
         is_current

@@ -36,6 +36,8 @@ _spec.loader.exec_module(lint)
         "select count_if(a) from t",
         "select string_agg(a, ',') from t",
         "select a from t where a ilike 'x%'",
+        "select cast(a as double) from t",
+        "select cast(\n    a + b as double\n) from t",
     ],
 )
 def test_duckdb_only_sql_is_found(sql: str) -> None:
@@ -53,7 +55,9 @@ def test_portable_sql_and_jinja_pass() -> None:
             cast(a as date) as a_date,
             {{ dbt.dateadd('day', 1, 'a') }} as next_day,
             case when b = '[x]::y' then 1 end as flag,
-            coalesce(c, 0) as c
+            coalesce(c, 0) as c,
+            cast(e as double precision) as e,
+            cast(f as {{ type_double() }}) as f
         from source
         {% if true %} where d = 1 {% endif %}
     )

@@ -58,7 +58,8 @@ final as (
         employment_id || '|' || cast(date_day as {{ dbt.type_string() }}) as employment_day_id,
         employment_id,
         sick_spell_id,
-        max(extent_pct) as extent_pct,
+        -- Cast again: an aggregate drops the decimal's scale on PostgreSQL.
+        cast(max(extent_pct) as decimal(9, 4)) as extent_pct,
         is_long_spell,
         date_day,
         month_start_date

@@ -103,7 +103,7 @@ outcome_by_month as (
         ledger.forvaltning_code,
         ledger.activity_code,
         ledger.account_group,
-        sum(cast(ledger.net_cost_sek as double)) as outcome_sek
+        sum(cast(ledger.net_cost_sek as {{ type_double() }})) as outcome_sek
     from ledger
     cross join range_bounds
     where ledger.booking_date between range_bounds.range_start_date and range_bounds.range_end_date
@@ -349,33 +349,33 @@ final as (
         cast(activities.served_age_band as {{ dbt.type_string() }}) as served_age_band,
         cast(forecasts.year as integer) as year,
         cast(forecasts.month as integer) as month,
-        cast(forecasts.outcome_month_sek as double) as outcome_month_sek,
-        cast(forecasts.budget_month_sek as double) as budget_month_sek,
-        cast(forecasts.budget_month_sek - forecasts.outcome_month_sek as double)
+        cast(forecasts.outcome_month_sek as {{ type_double() }}) as outcome_month_sek,
+        cast(forecasts.budget_month_sek as {{ type_double() }}) as budget_month_sek,
+        cast(forecasts.budget_month_sek - forecasts.outcome_month_sek as {{ type_double() }})
             as deviation_month_sek,
-        cast(forecasts.outcome_ytd_sek as double) as outcome_ytd_sek,
-        cast(forecasts.budget_ytd_sek as double) as budget_ytd_sek,
-        cast(forecasts.budget_ytd_sek - forecasts.outcome_ytd_sek as double) as deviation_ytd_sek,
-        cast(forecasts.budget_full_year_sek as double) as budget_full_year_sek,
-        cast(forecasts.last_year_share_by_month_end as double) as last_year_share_by_month_end,
-        cast(forecasts.forecast_budget_rest_sek as double) as forecast_budget_rest_sek,
-        cast(forecasts.forecast_profile_sek as double) as forecast_profile_sek,
-        cast(forecasts.forecast_trend_sek as double) as forecast_trend_sek,
-        cast(forecasts.forecast_trend_sek as double)
+        cast(forecasts.outcome_ytd_sek as {{ type_double() }}) as outcome_ytd_sek,
+        cast(forecasts.budget_ytd_sek as {{ type_double() }}) as budget_ytd_sek,
+        cast(forecasts.budget_ytd_sek - forecasts.outcome_ytd_sek as {{ type_double() }}) as deviation_ytd_sek,
+        cast(forecasts.budget_full_year_sek as {{ type_double() }}) as budget_full_year_sek,
+        cast(forecasts.last_year_share_by_month_end as {{ type_double() }}) as last_year_share_by_month_end,
+        cast(forecasts.forecast_budget_rest_sek as {{ type_double() }}) as forecast_budget_rest_sek,
+        cast(forecasts.forecast_profile_sek as {{ type_double() }}) as forecast_profile_sek,
+        cast(forecasts.forecast_trend_sek as {{ type_double() }}) as forecast_trend_sek,
+        cast(forecasts.forecast_trend_sek as {{ type_double() }})
             as forecast_full_year_sek,
         cast(
             forecasts.budget_full_year_sek - forecasts.forecast_trend_sek
-            as double
+            as {{ type_double() }}
         ) as forecast_deviation_sek,
-        cast(total_population.population_count as double) as population_total,
-        cast(served_population.population_count as double) as served_population,
-        cast(forecasts.outcome_ytd_sek / total_population.population_count as double)
+        cast(total_population.population_count as {{ type_double() }}) as population_total,
+        cast(served_population.population_count as {{ type_double() }}) as served_population,
+        cast(forecasts.outcome_ytd_sek / total_population.population_count as {{ type_double() }})
             as outcome_ytd_per_inhabitant_sek,
-        cast(forecasts.outcome_ytd_sek / served_population.population_count as double)
+        cast(forecasts.outcome_ytd_sek / served_population.population_count as {{ type_double() }})
             as outcome_ytd_per_served_inhabitant_sek,
         cast(
             forecasts.forecast_trend_sek
-            / served_population.population_count as double
+            / served_population.population_count as {{ type_double() }}
         ) as forecast_per_served_inhabitant_sek,
         cast(reporting_months.is_whole_year_in_range as boolean) as is_whole_year_in_range,
         cast(forecasts.last_year_share_by_month_end is not null as boolean) as has_last_year_profile,

@@ -110,7 +110,7 @@ spread as (
         budget.budget_line_count,
         ansvar_days.day_count,
         days_in_year.day_count as days_in_year,
-        cast(budget.amount_sek as double) * ansvar_days.day_count / days_in_year.day_count
+        cast(budget.amount_sek as {{ type_double() }}) * ansvar_days.day_count / days_in_year.day_count
             as budget_sek
     from budget_by_coding_string as budget
     inner join ansvar_days
@@ -141,10 +141,10 @@ final as (
         cast(budget_line_count as integer) as budget_line_count,
         cast(day_count as integer) as day_count,
         cast(days_in_year as integer) as days_in_year,
-        cast(budget_sek as double) as budget_sek,
+        cast(budget_sek as {{ type_double() }}) as budget_sek,
         cast(
             case when substr(account_code, 1, 1) in ('3', '4', '5', '6', '7') then budget_sek else 0 end
-            as double
+            as {{ type_double() }}
         ) as net_cost_budget_sek,
         cast(substr(account_code, 1, 1) in ('3', '4', '5', '6', '7') as boolean) as is_net_cost_account,
         cast(month_start_date as date) as month_start_date

@@ -104,14 +104,14 @@ final as (
         cast(forecast_method as {{ dbt.type_string() }}) as forecast_method,
         cast(year as integer) as year,
         cast(month as integer) as forecast_month,
-        cast(forecast_sek as double) as forecast_sek,
-        cast(actual_full_year_sek as double) as actual_full_year_sek,
-        cast(forecast_sek - actual_full_year_sek as double) as error_sek,
+        cast(forecast_sek as {{ type_double() }}) as forecast_sek,
+        cast(actual_full_year_sek as {{ type_double() }}) as actual_full_year_sek,
+        cast(forecast_sek - actual_full_year_sek as {{ type_double() }}) as error_sek,
         cast(
             case
                 when actual_full_year_sek <> 0
                     then 100 * abs(forecast_sek - actual_full_year_sek) / abs(actual_full_year_sek)
-            end as double
+            end as {{ type_double() }}
         ) as absolute_error_pct
     from methods
 )

@@ -19,7 +19,7 @@ ledger as (
     select
         forvaltning_code,
         booking_month_start_date,
-        sum(cast(net_cost_sek as double)) as net_cost_sek
+        sum(cast(net_cost_sek as {{ type_double() }})) as net_cost_sek
     from {{ ref('fct_ledger_entries') }}
     where is_net_cost_account
     group by
@@ -84,7 +84,7 @@ net_cost_by_org as (
         period_type,
         year,
         forvaltning_code as org_code,
-        sum(cast(net_cost_sek as double)) as net_cost_sek
+        sum(cast(net_cost_sek as {{ type_double() }})) as net_cost_sek
     from ledger_in_periods
     group by
         period,
@@ -99,7 +99,7 @@ net_cost_all as (
         period_type,
         year,
         'ALL' as org_code,
-        sum(cast(net_cost_sek as double)) as net_cost_sek
+        sum(cast(net_cost_sek as {{ type_double() }})) as net_cost_sek
     from ledger_in_periods
     group by
         period,
@@ -224,8 +224,8 @@ kpi_rows as (
         org_code,
         'T' as gender,
         net_cost_sek as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from net_cost
 
     union all
@@ -268,8 +268,8 @@ kpi_rows as (
         'ALL' as org_code,
         gender,
         population_total as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from population_counts
 
     union all
@@ -280,8 +280,8 @@ kpi_rows as (
         'ALL' as org_code,
         gender,
         population_80_plus as value,
-        cast(null as double) as numerator,
-        cast(null as double) as denominator
+        cast(null as {{ type_double() }}) as numerator,
+        cast(null as {{ type_double() }}) as denominator
     from population_counts
 ),
 
@@ -291,9 +291,9 @@ final as (
         cast(period as {{ dbt.type_string() }}) as period,
         cast(org_code as {{ dbt.type_string() }}) as org_code,
         cast(gender as {{ dbt.type_string() }}) as gender,
-        cast(value as double) as value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator
+        cast(value as {{ type_double() }}) as value,
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator
     from kpi_rows
 )
 

@@ -52,8 +52,8 @@ district_rows as (
         cast(null as integer) as planned_visit_count,
         cast(null as integer) as performed_visit_count,
         cast(null as integer) as not_performed_visit_count,
-        cast(null as double) as performed_hours,
-        cast(null as double) as estimated_planned_hours,
+        cast(null as {{ type_double() }}) as performed_hours,
+        cast(null as {{ type_double() }}) as estimated_planned_hours,
         population_80_plus.population_80_plus,
         months.month_start_date
     from months
@@ -98,10 +98,10 @@ final as (
         cast(planned_visit_count as integer) as planned_visit_count,
         cast(performed_visit_count as integer) as performed_visit_count,
         cast(not_performed_visit_count as integer) as not_performed_visit_count,
-        cast(performed_hours as double) as performed_hours,
-        cast(estimated_planned_hours as double) as estimated_planned_hours,
+        cast(performed_hours as {{ type_double() }}) as performed_hours,
+        cast(estimated_planned_hours as {{ type_double() }}) as estimated_planned_hours,
         cast(population_80_plus as integer) as population_80_plus,
-        cast(performed_hours / nullif(population_80_plus, 0) as double)
+        cast(performed_hours / nullif(population_80_plus, 0) as {{ type_double() }})
             as performed_hours_per_inhabitant_80_plus,
         cast(month_start_date as date) as month_start_date
     from unioned

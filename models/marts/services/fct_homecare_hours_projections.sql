@@ -73,8 +73,8 @@ fit_points as (
     select
         origins.origin_year,
         population_series.district_code,
-        cast(population_series.population_year - origins.origin_year as double) as x,
-        cast(population_series.population_80_plus as double) as y
+        cast(population_series.population_year - origins.origin_year as {{ type_double() }}) as x,
+        cast(population_series.population_80_plus as {{ type_double() }}) as y
     from origins
     inner join population_series
         on origins.origin_year >= population_series.population_year
@@ -169,19 +169,19 @@ final as (
         cast(target_year as integer) as target_year,
         cast(horizon_years as integer) as horizon_years,
         cast(fit_year_count as integer) as fit_year_count,
-        cast(slope_per_year as double) as population_trend_per_year,
-        cast(projected_population_80_plus as double) as projected_population_80_plus,
-        cast(hours_per_inhabitant_80_plus as double) as hours_per_inhabitant_80_plus,
-        cast(projected_hours_needed as double) as projected_hours_needed,
+        cast(slope_per_year as {{ type_double() }}) as population_trend_per_year,
+        cast(projected_population_80_plus as {{ type_double() }}) as projected_population_80_plus,
+        cast(hours_per_inhabitant_80_plus as {{ type_double() }}) as hours_per_inhabitant_80_plus,
+        cast(projected_hours_needed as {{ type_double() }}) as projected_hours_needed,
         cast(actual_population_80_plus as integer) as actual_population_80_plus,
-        cast(actual_hours_performed as double) as actual_hours_performed,
+        cast(actual_hours_performed as {{ type_double() }}) as actual_hours_performed,
         cast(
             100.0 * (projected_population_80_plus - actual_population_80_plus)
-            / nullif(actual_population_80_plus, 0) as double
+            / nullif(actual_population_80_plus, 0) as {{ type_double() }}
         ) as population_error_pct,
         cast(
             100.0 * (projected_hours_needed - actual_hours_performed)
-            / nullif(actual_hours_performed, 0) as double
+            / nullif(actual_hours_performed, 0) as {{ type_double() }}
         ) as hours_error_pct,
         cast(is_latest_origin as boolean) as is_latest_origin
     from compared

@@ -76,8 +76,8 @@ final as (
         cast(totals.planned_visit_count as integer) as planned_visit_count,
         cast(totals.performed_visit_count as integer) as performed_visit_count,
         cast(totals.not_performed_visit_count as integer) as not_performed_visit_count,
-        cast(totals.performed_hours as double) as performed_hours,
-        cast(estimated.estimated_planned_hours as double) as estimated_planned_hours,
+        cast(totals.performed_hours as {{ type_double() }}) as performed_hours,
+        cast(estimated.estimated_planned_hours as {{ type_double() }}) as estimated_planned_hours,
         cast(totals.month_start_date as date) as month_start_date
     from totals
     inner join estimated

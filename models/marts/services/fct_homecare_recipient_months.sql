@@ -46,7 +46,7 @@ final as (
         cast(planned_visit_count as integer) as planned_visit_count,
         cast(performed_visit_count as integer) as performed_visit_count,
         cast(not_performed_visit_count as integer) as not_performed_visit_count,
-        cast(performed_hours as double) as performed_hours,
+        cast(performed_hours as {{ type_double() }}) as performed_hours,
         cast(month_start_date as date) as month_start_date
     from summed
 )

@@ -147,9 +147,9 @@ final as (
         cast('ALL' as varchar) as org_code,
         cast('T' as varchar) as gender,
         -- `value` is the export contract's column name.
-        cast(kpi_value as double) as value,  -- noqa: RF04
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator
+        cast(kpi_value as {{ type_double() }}) as value,  -- noqa: RF04
+        cast(numerator as {{ type_double() }}) as numerator,
+        cast(denominator as {{ type_double() }}) as denominator
     from kpi_rows
 )
 

@@ -22,10 +22,17 @@ parsed as (
     from source
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['case_id']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['case_id']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['case_id is null', 'missing_value', 'diarienummer'],
             ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'diarienummer'],
@@ -38,7 +45,7 @@ validated as (
             ['decision_date < received_date', 'date_range_reversed', 'beslut_datum'],
             ['decision is not null and decision_date is null', 'missing_value', 'beslut_datum'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

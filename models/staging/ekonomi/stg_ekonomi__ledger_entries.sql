@@ -28,11 +28,18 @@ parsed as (
     from source
 ),
 
-validated as (
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
     select
         *,
         {{ count_in_delivery(['period', 'voucher_id', 'voucher_line']) }}
-            as rows_with_key_in_delivery,
+            as rows_with_key_in_delivery
+    from parsed
+),
+
+validated as (
+    select
+        *,
         {{ quarantine_reason([
             ['voucher_id is null', 'missing_value', 'verifikation'],
             [is_invalid('voucher_line_raw', 'voucher_line'), 'invalid_number', 'rad'],
@@ -48,7 +55,7 @@ validated as (
             [is_invalid('amount_raw', 'amount_sek'), 'invalid_number', 'belopp'],
             ['amount_sek is null', 'missing_value', 'belopp'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

@@ -25,10 +25,17 @@ parsed as (
     from source
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['application_id']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['application_id']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['application_id is null', 'missing_value', 'ansokan_id'],
             ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'ansokan_id'],
@@ -40,7 +47,7 @@ validated as (
             [is_invalid('offered_date_raw', 'offered_date'), 'invalid_date', 'erbjudet_datum'],
             ["status is null or status not in ('Erbjuden', 'Väntar', 'Återtagen')", 'invalid_enum', 'status'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

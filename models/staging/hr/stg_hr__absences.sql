@@ -22,10 +22,17 @@ parsed as (
     from source
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['absence_id']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['absence_id']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['absence_id is null', 'missing_value', 'franvaro_id'],
             ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'franvaro_id'],
@@ -41,7 +48,7 @@ validated as (
             ['extent_pct <= 0 or extent_pct > 100', 'out_of_range', 'omfattning'],
             ["cancelled_flag is null or cancelled_flag not in ('J', 'N')", 'invalid_enum', 'makulerad'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

@@ -30,10 +30,17 @@ parsed as (
     from source
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['employment_id']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['employment_id']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['employment_id is null', 'missing_value', 'anstallnings_id'],
             ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'anstallnings_id'],
@@ -53,7 +60,7 @@ validated as (
             [is_invalid('end_date_raw', 'end_date'), 'invalid_date', 'till_datum'],
             ['end_date < start_date', 'date_range_reversed', 'till_datum'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

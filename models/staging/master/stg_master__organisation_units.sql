@@ -22,10 +22,17 @@ parsed as (
     from source
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['ansvar', 'valid_from']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['ansvar', 'valid_from']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['ansvar is null', 'missing_value', 'ansvar'],
             [is_invalid('valid_from_raw', 'valid_from'), 'invalid_date', 'giltig_fran'],
@@ -37,7 +44,7 @@ validated as (
             [is_invalid('valid_to_raw', 'valid_to'), 'invalid_date', 'giltig_till'],
             ['valid_to < valid_from', 'date_range_reversed', 'giltig_till'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (

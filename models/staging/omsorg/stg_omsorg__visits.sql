@@ -35,10 +35,17 @@ normalised as (
     from parsed
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery
+    from normalised
+),
+
 validated as (
     select
         *,
-        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery,
         {{ quarantine_reason([
             ['visit_id is null', 'missing_value', 'besok_id'],
             ['rows_with_key_in_delivery > 1', 'duplicate_key_in_delivery', 'besok_id'],
@@ -52,7 +59,7 @@ validated as (
             ['performed_end_at < performed_start_at', 'date_range_reversed', 'utford_slut'],
             ['performed_start_at is not null and staff_id is null', 'missing_value', 'personal_id'],
         ]) }}
-    from normalised
+    from counted
 ),
 
 final as (

@@ -25,11 +25,18 @@ parsed as (
     from source
 ),
 
-validated as (
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
     select
         *,
         {{ count_in_delivery(['population_year', 'district_code', 'sex_code', 'age_label']) }}
-            as rows_with_key_in_delivery,
+            as rows_with_key_in_delivery
+    from parsed
+),
+
+validated as (
+    select
+        *,
         {{ quarantine_reason([
             [is_invalid('population_year_raw', 'population_year'), 'invalid_number', 'ar'],
             ['population_year is null', 'missing_value', 'ar'],
@@ -42,7 +49,7 @@ validated as (
             ['population_count is null', 'missing_value', 'antal'],
             ['population_count < 0', 'out_of_range', 'antal'],
         ]) }}
-    from parsed
+    from counted
 ),
 
 final as (
