@@ -77,7 +77,7 @@ fit_points as (
         cast(population_series.population_80_plus as double) as y
     from origins
     inner join population_series
-        on population_series.population_year <= origins.origin_year
+        on origins.origin_year >= population_series.population_year
 ),
 
 sums as (

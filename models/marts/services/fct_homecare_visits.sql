@@ -25,7 +25,7 @@ measured as (
         -- A performed visit belongs to the day it started (also when it ends after
         -- midnight); one that was not performed to the day it was planned for.
         cast(coalesce(performed_start_at, planned_start_at) as date) as service_date,
-        {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }} / 60.0
+        {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }} / 60.0  -- noqa: LT05
             as performed_hours
     from visits
 ),

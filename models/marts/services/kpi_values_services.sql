@@ -146,7 +146,8 @@ final as (
         cast(period as varchar) as period,
         cast('ALL' as varchar) as org_code,
         cast('T' as varchar) as gender,
-        cast(kpi_value as double) as value,
+        -- `value` is the export contract's column name.
+        cast(kpi_value as double) as value,  -- noqa: RF04
         cast(numerator as double) as numerator,
         cast(denominator as double) as denominator
     from kpi_rows
