@@ -515,3 +515,23 @@ def test_every_page_on_the_built_warehouse(page: str | None) -> None:
     page shows its figures or says in Swedish what is missing, never a stack trace."""
     at = run_page(page)
     assert at.title, "the page must at least have its title"
+
+
+@pytest.mark.skipif(not BUILT.is_file(), reason="needs the warehouse make test builds")
+def test_follow_up_mart_agrees_with_the_export_on_the_built_warehouse() -> None:
+    """What the Ekonomi page sums from the follow-up mart (outcome to the year's last month,
+    the full-year budget) is what the KPI export says for the year, for the whole town."""
+    follow_up = queries.finance_bundle()["follow_up"]
+    if follow_up is None:
+        pytest.skip("the warehouse has no budget follow-up mart yet")
+    kv = queries.kpi_values()
+    for year, rows in follow_up.groupby("year"):
+        last = rows[rows["year_month"] == rows["year_month"].max()]
+        export_row = kv[(kv["kpi_id"] == "FIN_BUDGET_DEVIATION") & (kv["period"] == str(year))
+                        & (kv["org_code"] == "ALL")]
+        if export_row.empty:
+            continue
+        assert last["outcome_ytd_sek"].sum() == pytest.approx(
+            export_row["denominator"].iat[0], abs=0.01)
+        assert last["budget_full_year_sek"].sum() == pytest.approx(
+            export_row["numerator"].iat[0], abs=0.01)
