@@ -101,3 +101,15 @@ def hr_units(
         year_month, forvaltning_code, restated, Path(db_path), version=file_version
     )
     return None if sums is None else kpis.unit_breakdown(sums)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def finance_marts(db_path: str, file_version: int) -> dict[str, pd.DataFrame | None]:
+    """Budget follow-up sums and activity names (None for a mart not in the warehouse)."""
+    return queries.finance_bundle(Path(db_path), version=file_version)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def services_marts(db_path: str, file_version: int) -> dict[str, pd.DataFrame | None]:
+    """Home-care demand, capacity and projections (None for a mart not in the warehouse)."""
+    return queries.services_bundle(Path(db_path), version=file_version)

@@ -467,3 +467,111 @@ def hr_unit_months(
             [year_month, forvaltning_code],
             con=con,
         )
+
+
+# --- domain marts (optional: a warehouse built before they landed has none) ---------------
+
+FOLLOW_UP_MART = "fct_budget_follow_up_months"
+# Summed per month, förvaltning and activity over the mart's account groups. Every column
+# is additive across rows: the per-served-inhabitant columns too, since all rows of one
+# activity and month share the same denominator (the band's population).
+FOLLOW_UP_SUMS = [
+    "outcome_month_sek",
+    "budget_month_sek",
+    "outcome_ytd_sek",
+    "budget_ytd_sek",
+    "deviation_ytd_sek",
+    "budget_full_year_sek",
+    "forecast_full_year_sek",
+    "forecast_deviation_sek",
+    "outcome_ytd_per_served_inhabitant_sek",
+]
+
+
+def _columns(con: Any, name: str) -> set[str]:
+    return set(
+        _query(
+            """
+            select column_name from information_schema.columns
+            where table_schema = 'marts' and table_name = ?
+            """,
+            [name],
+            con=con,
+        )["column_name"]
+    )
+
+
+def budget_follow_up(con: Any) -> pd.DataFrame | None:
+    """The budget follow-up mart summed to month × förvaltning × activity (one read of the
+    table); None when the warehouse has no such mart with these columns."""
+    keys = {"year_month", "year", "month", "forvaltning_code", "activity_code",
+            "served_age_band", "served_population"}
+    if not keys | set(FOLLOW_UP_SUMS) <= _columns(con, FOLLOW_UP_MART):
+        return None
+    sums = ",\n".join(f"sum({c}) as {c}" for c in FOLLOW_UP_SUMS)
+    return _query(
+        f"""
+        select
+            year_month,
+            cast(year as integer) as year,
+            cast(month as integer) as month,
+            forvaltning_code,
+            activity_code,
+            max(served_age_band) as served_age_band,
+            -- the band's population, the same on every row of the activity and year
+            max(served_population) as served_population,
+            {sums}
+        from marts.{FOLLOW_UP_MART}
+        group by year_month, year, month, forvaltning_code, activity_code
+        order by year_month, forvaltning_code, activity_code
+        """,
+        con=con,
+    )
+
+
+def finance_bundle(
+    db_path: Path | None = None, version: int | None = None
+) -> dict[str, pd.DataFrame | None]:
+    """The Ekonomi page's mart reads on one connection: the follow-up sums and the
+    activity names (codes stand in for names on a warehouse without dim_activities)."""
+    with connect(db_path, version) as con:
+        follow_up = budget_follow_up(con)
+        activities = None
+        if {"activity_code", "activity_name"} <= _columns(con, "dim_activities"):
+            activities = _query(
+                "select activity_code, activity_name from marts.dim_activities", con=con
+            )
+    return {"follow_up": follow_up, "activities": activities}
+
+
+DEMAND_COLUMNS = ["district_code", "year_month", "year", "performed_hours",
+                  "estimated_planned_hours", "recipient_count", "not_performed_visit_count",
+                  "population_80_plus", "performed_hours_per_inhabitant_80_plus"]
+PROJECTION_COLUMNS = ["district_code", "origin_year", "target_year", "horizon_years",
+                      "projected_population_80_plus", "hours_per_inhabitant_80_plus",
+                      "projected_hours_needed", "actual_population_80_plus",
+                      "actual_hours_performed", "is_latest_origin"]
+
+
+def services_bundle(
+    db_path: Path | None = None, version: int | None = None
+) -> dict[str, pd.DataFrame | None]:
+    """The Verksamhet page's mart reads on one connection (a few hundred rows each): home-care
+    demand and capacity per district and month, the hours projections, district names.
+    A mart the warehouse lacks (or has with other columns) comes back as None."""
+    out: dict[str, pd.DataFrame | None] = {}
+    with connect(db_path, version) as con:
+        for key, name, columns, order in [
+            ("demand", "fct_homecare_demand_capacity", DEMAND_COLUMNS,
+             "year_month, district_code"),
+            ("projections", "fct_homecare_hours_projections", PROJECTION_COLUMNS,
+             "origin_year, district_code, target_year"),
+            ("districts", "dim_districts", ["district_code", "district_name"], "district_code"),
+        ]:
+            out[key] = (
+                _query(f"select {', '.join(columns)} from marts.{name} order by {order}",
+                       con=con)
+                if set(columns) <= _columns(con, name)
+                else None
+            )
+    return out

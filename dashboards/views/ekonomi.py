@@ -1,5 +1,7 @@
-"""Ekonomi: net cost month by month against the year's budget, the budget deviations that
-need attention first, and net cost per inhabitant."""
+"""Ekonomi: outcome against budget month by month with the full-year forecast, the budget
+deviations that need attention first, net cost per activity and per inhabitant of the age
+group the activity serves (the budget follow-up mart), and net cost per inhabitant (the
+KPI export). Figures are sums of mart columns; no key figure is computed here."""
 
 import pandas as pd
 import streamlit as st
@@ -9,6 +11,7 @@ import charts
 import export
 import filters
 import kpis
+import queries
 import sv_format
 import ui
 
@@ -21,46 +24,68 @@ year = str(selection.year)
 org = selection.forvaltning
 where = org_names.get(org, org)
 
-# --- outcome against budget, month by month ----------------------------------------------
-st.subheader(f"Nettokostnad mot budget {year} – {where}")
-months = kpis.series(kv, "FIN_NET_COST", [org], ["T"], monthly=True)
-months = months[months["period"].str[:4] == year].copy()
+# --- outcome against budget, month by month (the budget follow-up mart) -----------------
+fin = ui.load(cache.finance_marts)
+follow = fin["follow_up"]
+activity_names = {} if fin["activities"] is None else dict(
+    fin["activities"].itertuples(index=False, name=None))
 deviation = kv[(kv["kpi_id"] == "FIN_BUDGET_DEVIATION") & (kv["period"] == year)]
-if months.empty:
-    ui.no_data(f"nettokostnad {year}")
+st.subheader(f"Utfall mot budget {year} – {where}")
+rows = None
+if follow is None:
+    st.info("Utfall mot budget per månad visas när ekonomimarten för budgetuppföljning "
+            "finns i lagret.", icon=":material/info:")
 else:
+    rows = follow[follow["year"] == selection.year]
+    if org != kpis.ALL_ORGS:
+        rows = rows[rows["forvaltning_code"] == org]
     if selection.month:
-        months = months[months["period"] <= selection.period]
-    # Net cost is a sum: the year to date is the sum of the months' values, not a new rule.
-    months["year_to_date"] = months["value"].cumsum()
-    data = charts.prepare(months, "kronor")
-    data["ytd_text"] = [sv_format.sek(v) for v in data["year_to_date"]]
-    budget_row = deviation[deviation["org_code"] == org]
-    budget = budget_row["numerator"].iat[0] if len(budget_row) else float("nan")
+        rows = rows[rows["year_month"] <= selection.period]
+    if rows.empty:
+        ui.no_data(f"utfall och budget {year}")
+        rows = None
+if rows is not None:
+    # Every figure is a sum of the mart's columns over its activities and account groups.
+    months = (rows.groupby("year_month", as_index=False)[queries.FOLLOW_UP_SUMS].sum()
+              .rename(columns={"year_month": "period", "outcome_month_sek": "value"}))
+    last = months.iloc[-1]
+    as_of = last["period"]
+    rows = rows[rows["year_month"] == as_of]
     c1, c2, c3 = st.columns(3)
-    c1.metric(f"Utfall hittills {year}", sv_format.sek(data["year_to_date"].iat[-1]),
-              help="Summan av månadernas nettokostnad till och med den valda månaden.")
-    c2.metric(f"Budget helår {year}", sv_format.sek(budget),
-              help="Årets budgeterade nettokostnad (konto 3–7).")
-    c3.metric(f"Budgetavvikelse helår {year}",
-              sv_format.sek(budget_row["value"].iat[0] if len(budget_row) else None),
-              help="Budget minus utfall för hela året; positivt = under budget.")
+    c1.metric(f"Utfall hittills {year}", sv_format.sek(last["outcome_ytd_sek"]),
+              help=f"Nettokostnad (konto 3–7) från 1 januari till och med "
+              f"{sv_format.period(as_of)}.")
+    c2.metric("Budget samma period", sv_format.sek(last["budget_ytd_sek"]),
+              help="Budgeten för dagarna från 1 januari till och med samma månad.")
+    c3.metric("Avvikelse hittills", sv_format.sek(last["deviation_ytd_sek"]),
+              help="Budget minus utfall för samma period; negativt = över budget.")
+    c4, c5, c6 = st.columns(3)
+    c4.metric(f"Budget helår {year}", sv_format.sek(last["budget_full_year_sek"]))
+    c5.metric(f"Helårsprognos {year}", sv_format.sek(last["forecast_full_year_sek"]),
+              help="Ekonomimartens rekommenderade helårsprognos, gjord vid månadens slut.")
+    c6.metric("Prognostiserad avvikelse helår", sv_format.sek(last["forecast_deviation_sek"]),
+              help="Budget helår minus helårsprognos; negativt = väntat underskott.")
+    data = charts.prepare(months, "kronor")
+    data["budget_text"] = [sv_format.sek(v) for v in data["budget_month_sek"]]
     ui.chart(
-        charts.monthly_bars_with_line(data, "Nettokostnad", "year_to_date",
-                                      "Utfall hittills i år", "ytd_text"),
+        charts.monthly_bars_with_line(data, "Utfall", "budget_month_sek",
+                                      "Budget för månaden", "budget_text"),
         data,
         [
             export.Column("period_label", "Månad"),
-            export.Column("value", "Nettokostnad", "sek"),
-            export.Column("year_to_date", "Utfall hittills i år", "sek"),
+            export.Column("value", "Utfall", "sek"),
+            export.Column("budget_month_sek", "Budget", "sek"),
+            export.Column("outcome_ytd_sek", "Utfall hittills i år", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills (budget − utfall)", "sek"),
+            export.Column("forecast_full_year_sek", "Helårsprognos", "sek"),
+            export.Column("budget_full_year_sek", "Budget helår", "sek"),
         ],
-        title=f"Nettokostnad per månad {year}, {where}",
+        title=f"Utfall mot budget per månad {year}, {where}",
         key="ekonomi_manad",
     )
-    st.caption(
-        "Staplar: månadens nettokostnad; linje: utfall hittills i år. Budget per månad och "
-        "helårsprognos visas när ekonomimarten med månadsbudget finns i lagret."
-    )
+    st.caption("Staplar: månadens utfall (nettokostnad); linje: månadens budget. "
+               "Helårsprognosen görs vid varje månads slut.")
 
 # --- deviations that need attention first ------------------------------------------------
 st.subheader(f"Budgetavvikelser {year} – störst underskott först")
@@ -82,6 +107,67 @@ else:
         title=f"Budgetavvikelser {year}",
         key="ekonomi_avvikelser",
         caption="Negativ avvikelse = utfallet är högre än budget. Största underskottet först.",
+    )
+
+# --- deviations and net cost per activity (the budget follow-up mart) -------------------
+if rows is not None:
+    period_text = sv_format.period(as_of)
+    cells = rows.copy()
+    cells["activity"] = [f"{activity_names.get(c, c)} ({c})" for c in cells["activity_code"]]
+    st.subheader(f"Avvikelser per förvaltning och verksamhet – till och med {period_text}")
+    by_cell = (cells.groupby(["forvaltning_code", "activity"], as_index=False)
+               [queries.FOLLOW_UP_SUMS].sum().sort_values("deviation_ytd_sek", kind="stable"))
+    by_cell["forvaltning"] = by_cell["forvaltning_code"].map(lambda c: org_names.get(c, c))
+    ui.table(
+        by_cell,
+        [
+            export.Column("forvaltning", "Förvaltning"),
+            export.Column("activity", "Verksamhet"),
+            export.Column("outcome_ytd_sek", "Utfall hittills", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills", "sek"),
+            export.Column("forecast_full_year_sek", "Helårsprognos", "sek"),
+            export.Column("forecast_deviation_sek", "Prognostiserad avvikelse helår", "sek"),
+        ],
+        title=f"Avvikelser per förvaltning och verksamhet {year}, {where}, till och med "
+        f"{period_text}",
+        key="ekonomi_verksamhet_avvikelser",
+        caption="Avvikelse = budget − utfall; störst underskott (mest negativ) först.",
+    )
+
+    st.subheader(f"Nettokostnad per verksamhet – {where}, till och med {period_text}")
+    by_activity = (cells.groupby("activity", as_index=False)
+                   .agg(**{c: (c, "sum") for c in queries.FOLLOW_UP_SUMS},
+                        served_age_band=("served_age_band", "max"),
+                        served_population=("served_population", "max"))
+                   .sort_values("outcome_ytd_sek", ascending=False, kind="stable"))
+    by_activity["value"] = by_activity["outcome_ytd_sek"]
+    by_activity["value_text"] = [sv_format.sek(v) for v in by_activity["value"]]
+    by_activity["band"] = [f"{b} år" if isinstance(b, str) else "" for b in
+                           by_activity["served_age_band"]]
+    # Σ of the mart's per-served-inhabitant column: additive over the rows of an activity.
+    by_activity.loc[by_activity["served_population"].isna(),
+                    "outcome_ytd_per_served_inhabitant_sek"] = float("nan")
+    ui.show_chart(charts.bars(by_activity, "activity", "Verksamhet", "kronor",
+                              "Utfall hittills"))
+    ui.table(
+        by_activity,
+        [
+            export.Column("activity", "Verksamhet"),
+            export.Column("outcome_ytd_sek", "Utfall hittills", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills", "sek"),
+            export.Column("band", "Åldersgrupp som verksamheten riktar sig till"),
+            export.Column("served_population", "Invånare i åldersgruppen 31 december",
+                          "count"),
+            export.Column("outcome_ytd_per_served_inhabitant_sek",
+                          "Utfall hittills per invånare i åldersgruppen", "sek"),
+        ],
+        title=f"Nettokostnad per verksamhet {year}, {where}, till och med {period_text}",
+        key="ekonomi_verksamhet",
+        caption="Per invånare: verksamhetens utfall delat med antalet invånare i den "
+        "åldersgrupp den riktar sig till (förskola 1–5 år, grundskola 6–15 år, "
+        "äldreomsorg 80 år och äldre); tomt för verksamheter utan åldersgrupp.",
     )
 
 # --- per inhabitant ----------------------------------------------------------------------
@@ -110,7 +196,4 @@ else:
         title="Nettokostnad per invånare",
         key="ekonomi_per_invanare",
     )
-    st.caption(
-        "Hela kommunen. Nettokostnad per verksamhet och per invånare i verksamhetens "
-        "åldersgrupp visas när ekonomimarten per verksamhet finns i lagret."
-    )
+    st.caption("Hela kommunen.")

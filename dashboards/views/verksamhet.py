@@ -1,6 +1,8 @@
 """Verksamhet: bygglov within 10 weeks and median days, preschool places on time, home-care
-hours and continuity (the services KPIs, whole municipality)."""
+hours and continuity (the services KPIs, whole municipality); home-care demand against
+capacity per district and the projection of the hours needed (the services marts)."""
 
+import pandas as pd
 import streamlit as st
 
 import cache
@@ -59,9 +61,123 @@ for heading, kpi_ids in SECTIONS:
         ui.chart(charts.trend(data, unit, name, monthly=monthly), data, columns,
                  title=name, key=f"verksamhet_{kpi_id.lower()}")
 
-st.header("Efterfrågan och kapacitet per område")
-st.info(
-    "Efterfrågan mot kapacitet per område, med prognos, visas när verksamhetsmarten för "
-    "områden finns i lagret.",
-    icon=":material/info:",
-)
+# --- home care: demand against capacity, and the projection (the services marts) --------
+marts = ui.load(cache.services_marts)
+district_names = {} if marts["districts"] is None else dict(
+    marts["districts"].itertuples(index=False, name=None))
+district_names[kpis.ALL_ORGS] = "Hela kommunen"
+
+
+def district_label(code: str) -> str:
+    return district_names.get(code, code)
+
+
+st.header("Hemtjänst: efterfrågan och kapacitet per område")
+demand = marts["demand"]
+if demand is None:
+    st.info("Efterfrågan mot kapacitet per område visas när verksamhetsmarten för områden "
+            "finns i lagret.", icon=":material/info:")
+else:
+    rows = demand[demand["year"] == selection.year]
+    if selection.month:
+        rows = rows[rows["year_month"] <= selection.period]
+    if rows.empty:
+        ui.no_data(f"hemtjänstens efterfrågan och kapacitet {selection.year}")
+    else:
+        town = rows[rows["district_code"] == kpis.ALL_ORGS]
+        as_of = rows["year_month"].max()
+        st.subheader(f"Planerade och utförda timmar per månad {selection.year}")
+        # Demand: the hours planned (estimated, the source has no planned end); capacity:
+        # the hours performed.
+        series = {"estimated_planned_hours": "Planerade timmar (beräknade) – efterfrågan",
+                  "performed_hours": "Utförda timmar – kapacitet"}
+        long = town.melt(id_vars=["year_month"], value_vars=list(series),
+                         var_name="measure", value_name="value")
+        long["period"] = long["year_month"]
+        data = charts.prepare(long, "timmar")
+        data["series"] = data["measure"].map(series)
+        ui.show_chart(charts.trend(data, "timmar", "Timmar", monthly=True, series_title="Mått"))
+        monthly = charts.prepare(town.assign(period=town["year_month"],
+                                             value=town["performed_hours"]), "timmar")
+        ui.table(
+            monthly,
+            [
+                export.Column("period_label", "Månad"),
+                export.Column("estimated_planned_hours", "Planerade timmar (beräknade)",
+                              "hours"),
+                export.Column("performed_hours", "Utförda timmar", "hours"),
+                export.Column("not_performed_visit_count", "Besök som inte utfördes", "count"),
+                export.Column("recipient_count", "Brukare", "count"),
+                export.Column("performed_hours_per_inhabitant_80_plus",
+                              "Utförda timmar per invånare 80 år och äldre", "number2"),
+            ],
+            title=f"Hemtjänst per månad {selection.year}, hela kommunen",
+            key="verksamhet_hemtjanst_manad",
+            caption="Planerade timmar är en uppskattning: källan saknar planerat sluttid, så "
+            "ett besök som inte utfördes värderas till insatstypens genomsnittliga längd.",
+        )
+
+        st.subheader(f"Invånare 80 år och äldre per område – {sv_format.period(as_of)}")
+        cells = rows[rows["year_month"] == as_of].copy()
+        cells["district"] = cells["district_code"].map(district_label)
+        parts = cells[cells["district_code"] != kpis.ALL_ORGS].assign(
+            value=lambda d: d["population_80_plus"])
+        parts["value_text"] = [sv_format.count(v) for v in parts["value"]]
+        if len(parts):
+            ui.show_chart(charts.bars(parts, "district", "Område", "antal",
+                                      "Invånare 80 år och äldre"))
+        ordered = pd.concat([parts.sort_values("district"),
+                             cells[cells["district_code"] == kpis.ALL_ORGS]])
+        ui.table(
+            ordered,
+            [
+                export.Column("district", "Område"),
+                export.Column("population_80_plus", "Invånare 80 år och äldre", "count"),
+                export.Column("performed_hours", "Utförda timmar", "hours"),
+                export.Column("estimated_planned_hours", "Planerade timmar (beräknade)",
+                              "hours"),
+                export.Column("performed_hours_per_inhabitant_80_plus",
+                              "Utförda timmar per invånare 80 år och äldre", "number2"),
+            ],
+            title=f"Efterfrågan och kapacitet per område, {sv_format.period(as_of)}",
+            key="verksamhet_omraden",
+            caption="Besöken har inget område i källan: timmarna finns bara för hela "
+            "kommunen (`..` per område). Invånare räknas 31 december året.",
+        )
+
+st.header("Hemtjänst: prognos för behovet av timmar")
+projections = marts["projections"]
+latest = (None if projections is None
+          else projections[projections["is_latest_origin"].astype(bool)].copy())
+if latest is None:
+    st.info("Prognosen visas när verksamhetsmarten med prognoser finns i lagret.",
+            icon=":material/info:")
+elif latest.empty:
+    ui.no_data("prognosen för hemtjänsttimmar")
+else:
+    origin = int(latest["origin_year"].max())
+    latest["period"] = latest["target_year"].astype(str)
+    latest["value"] = latest["projected_hours_needed"]
+    latest["district"] = latest["district_code"].map(district_label)
+    data = charts.prepare(latest, "timmar", series="district")
+    ui.chart(
+        charts.trend(data, "timmar", "Behov av timmar", monthly=False, series_title="Område"),
+        data.assign(is_town=data["district_code"] == kpis.ALL_ORGS)
+        .sort_values(["is_town", "district", "target_year"]),
+        [
+            export.Column("district", "Område"),
+            export.Column("period_label", "År"),
+            export.Column("projected_population_80_plus", "Invånare 80 år och äldre (prognos)",
+                          "count"),
+            export.Column("hours_per_inhabitant_80_plus",
+                          f"Timmar per invånare 80 år och äldre {origin}", "number2"),
+            export.Column("value", "Behov av timmar (prognos)", "hours"),
+        ],
+        title=f"Prognos för hemtjänsttimmar efter {origin}",
+        key="verksamhet_prognos",
+    )
+    st.caption(
+        f"Utgångsår {origin}: antalet invånare 80 år och äldre skrivs fram med en rät linje "
+        f"genom åren fram till {origin}, gånger {origin} års utförda timmar per invånare 80 "
+        "år och äldre. Prognosen påverkas inte av urvalet."
+    )

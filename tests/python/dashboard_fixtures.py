@@ -349,7 +349,175 @@ def add_hr_unit_mart(path: Path) -> Path:
     return path
 
 
+# --- the budget follow-up mart (the columns the Ekonomi page reads) ------------------------
+# Each förvaltning's monthly net cost (NET_COST_PER_MONTH, as in the KPI export) and budget
+# (BUDGET / 12) split over activities; Förskola's share is further split over two account
+# groups so that the page must add rows up. activity_code -> (name, served age band)
+ACTIVITIES = {
+    "407": ("Förskola", "1-5"),
+    "425": ("Grundskola", "6-15"),
+    "510": ("Vård och omsorg om äldre", "80+"),
+    "100": ("Politisk verksamhet", None),
+}
+ACTIVITY_SHARES = {  # forvaltning -> [(activity, share of its net cost and budget)]
+    "BOU": [("407", 0.42), ("407", 0.18), ("425", 0.40)],
+    "SOC": [("510", 1.0)],
+    "KSF": [("100", 1.0)],
+    "UNMAPPED": [("100", 1.0)],
+}
+SERVED_POPULATION = {
+    "2023": {"1-5": 2_850, "6-15": 5_640, "80+": 2_400},
+    "2024": {"1-5": 2_800, "6-15": 5_700, "80+": 2_500},
+}
+FOLLOW_UP_COLUMNS = [
+    "year_month", "year", "month", "forvaltning_code", "activity_code", "served_age_band",
+    "served_population", "outcome_month_sek", "budget_month_sek", "outcome_ytd_sek",
+    "budget_ytd_sek", "deviation_ytd_sek", "budget_full_year_sek", "forecast_full_year_sek",
+    "forecast_deviation_sek", "outcome_ytd_per_served_inhabitant_sek",
+]  # fmt: skip
+
+
+def follow_up_rows() -> list[dict]:
+    rows = []
+    for period in MONTHS:
+        year, month = period[:4], int(period[5:])
+        for org, parts in ACTIVITY_SHARES.items():
+            for activity, share in parts:
+                band = ACTIVITIES[activity][1]
+                served = SERVED_POPULATION[year][band] if band else None
+                outcome_ytd = sum(NET_COST_PER_MONTH[org] * _month_factor(f"{year}-{m:02d}")
+                                  for m in range(1, month + 1)) * share
+                budget_full = BUDGET[year][org] * share
+                budget_ytd = budget_full * month / 12
+                forecast = outcome_ytd + budget_full - budget_ytd
+                rows.append({
+                    "year_month": period, "year": int(year), "month": month,
+                    "forvaltning_code": org, "activity_code": activity,
+                    "served_age_band": band, "served_population": served,
+                    "outcome_month_sek": NET_COST_PER_MONTH[org] * _month_factor(period) * share,
+                    "budget_month_sek": budget_full / 12,
+                    "outcome_ytd_sek": outcome_ytd, "budget_ytd_sek": budget_ytd,
+                    "deviation_ytd_sek": budget_ytd - outcome_ytd,
+                    "budget_full_year_sek": budget_full, "forecast_full_year_sek": forecast,
+                    "forecast_deviation_sek": budget_full - forecast,
+                    "outcome_ytd_per_served_inhabitant_sek": outcome_ytd / served if served
+                    else None,
+                })  # fmt: skip
+    return rows
+
+
+def add_finance_marts(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_budget_follow_up_months (
+                year_month varchar, year integer, month integer, forvaltning_code varchar,
+                activity_code varchar, served_age_band varchar, served_population double,
+                outcome_month_sek double, budget_month_sek double, outcome_ytd_sek double,
+                budget_ytd_sek double, deviation_ytd_sek double, budget_full_year_sek double,
+                forecast_full_year_sek double, forecast_deviation_sek double,
+                outcome_ytd_per_served_inhabitant_sek double
+            )
+            """
+        )
+        con.executemany(
+            f"insert into marts.fct_budget_follow_up_months values "
+            f"({', '.join('?' * len(FOLLOW_UP_COLUMNS))})",
+            [[r[c] for c in FOLLOW_UP_COLUMNS] for r in follow_up_rows()],
+        )
+        con.execute("create table marts.dim_activities (activity_code varchar, "
+                    "activity_name varchar)")
+        con.executemany("insert into marts.dim_activities values (?, ?)",
+                        [(code, name) for code, (name, _) in ACTIVITIES.items()])
+    return path
+
+
+# --- the home-care marts (the columns the Verksamhet page reads) ---------------------------
+DISTRICTS = {"D01": "Centrum", "D02": "Norrby"}
+DISTRICT_SHARE_80 = {"D01": 0.6, "D02": 0.4}
+
+
+def homecare_hours(period: str) -> float:
+    """Hours performed in a month, as SVC_HEMTJANST_HOURS of the KPI export."""
+    return 10_000.0 + 10 * int(period[5:7])
+
+
+def demand_rows() -> list[tuple]:
+    """district_code, year_month, year, performed_hours, estimated_planned_hours,
+    recipient_count, not_performed_visit_count, population_80_plus, hours per inhabitant."""
+    rows = []
+    for period in MONTHS:
+        year = period[:4]
+        pop = sum(POP_80[year].values())
+        hours = homecare_hours(period)
+        rows.append(("ALL", period, int(year), hours, hours * 1.05, 300, 40, pop, hours / pop))
+        for code, share in DISTRICT_SHARE_80.items():
+            rows.append((code, period, int(year), None, None, None, None, round(pop * share),
+                         None))
+    return rows
+
+
+PROJECTION_ORIGIN = 2023
+PROJECTION_TREND = {"ALL": 60.0, "D01": 40.0, "D02": 20.0}  # persons 80+ per year
+
+
+def projection_rows() -> list[tuple]:
+    """district_code, origin_year, target_year, horizon_years, projected population 80+,
+    hours per inhabitant 80+, projected hours, actual population, actual hours, latest."""
+    rows = []
+    pop_2023 = sum(POP_80["2023"].values())
+    per_inhabitant = sum(homecare_hours(m) for m in MONTHS if m[:4] == "2023") / pop_2023
+    for origin in (PROJECTION_ORIGIN - 1, PROJECTION_ORIGIN):
+        for code, slope in PROJECTION_TREND.items():
+            base = pop_2023 * DISTRICT_SHARE_80.get(code, 1.0)
+            for h in (1, 2, 3):
+                pop = base + slope * (origin - PROJECTION_ORIGIN + h)
+                rows.append((code, origin, origin + h, h, pop, per_inhabitant,
+                             per_inhabitant * pop, None, None, origin == PROJECTION_ORIGIN))
+    return rows
+
+
+def add_services_marts(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_homecare_demand_capacity (
+                district_code varchar, year_month varchar, year integer,
+                performed_hours double, estimated_planned_hours double,
+                recipient_count integer, not_performed_visit_count integer,
+                population_80_plus integer, performed_hours_per_inhabitant_80_plus double
+            )
+            """
+        )
+        con.executemany(
+            "insert into marts.fct_homecare_demand_capacity values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            demand_rows(),
+        )
+        con.execute(
+            """
+            create table marts.fct_homecare_hours_projections (
+                district_code varchar, origin_year integer, target_year integer,
+                horizon_years integer, projected_population_80_plus double,
+                hours_per_inhabitant_80_plus double, projected_hours_needed double,
+                actual_population_80_plus integer, actual_hours_performed double,
+                is_latest_origin boolean
+            )
+            """
+        )
+        con.executemany(
+            "insert into marts.fct_homecare_hours_projections values "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            projection_rows(),
+        )
+        con.execute("create table marts.dim_districts (district_code varchar, "
+                    "district_name varchar)")
+        con.executemany("insert into marts.dim_districts values (?, ?)",
+                        list(DISTRICTS.items()))
+    return path
+
+
 def build_full_warehouse(path: Path) -> Path:
-    """The platform marts, the KPI export and the HR unit mart: what a build of main holds
-    once the domain marts have landed."""
-    return add_hr_unit_mart(add_kpis(build_warehouse(path)))
+    """The platform marts, the KPI export, the HR unit mart and the finance and services
+    marts the pages read: what a build of main holds once the domain marts have landed."""
+    path = add_hr_unit_mart(add_kpis(build_warehouse(path)))
+    return add_services_marts(add_finance_marts(path))

@@ -330,7 +330,75 @@ def test_ekonomi_page_equals_export(warehouse: Path) -> None:
         sv_format.sek(v) for v in expected
     ]
     assert deviations["Förvaltning"].iat[-1] == "Hela kommunen"
-    assert len(at.get("vega_lite_chart")) == 2
+    # Outcome against budget by month, net cost by activity, net cost per inhabitant.
+    assert len(at.get("vega_lite_chart")) == 3
+
+
+def follow_up_sum(column: str, period: str, org: str | None = None,
+                  activity: str | None = None) -> float:
+    return sum(r[column] for r in fx.follow_up_rows()
+               if r["year_month"] == period and org in (None, r["forvaltning_code"])
+               and activity in (None, r["activity_code"]))
+
+
+def test_ekonomi_follow_up_equals_the_mart(warehouse: Path) -> None:
+    at = run_page("views/ekonomi.py", ar="2024", manad="3", forvaltning="BOU")
+    shown = metrics(at)
+    month = "2024-03"
+    assert shown["Utfall hittills 2024"] == sv_format.sek(
+        follow_up_sum("outcome_ytd_sek", month, "BOU"))
+    # The mart agrees with the KPI export it feeds.
+    assert follow_up_sum("outcome_ytd_sek", month, "BOU") == pytest.approx(
+        sum(fx.kpi_value("FIN_NET_COST", f"2024-{m:02d}", "BOU") for m in (1, 2, 3)))
+    assert shown["Budget samma period"] == sv_format.sek(fx.BUDGET["2024"]["BOU"] * 3 / 12)
+    assert shown["Avvikelse hittills"] == sv_format.sek(
+        follow_up_sum("deviation_ytd_sek", month, "BOU"))
+    assert shown["Budget helår 2024"] == sv_format.sek(fx.BUDGET["2024"]["BOU"])
+    assert shown["Helårsprognos 2024"] == sv_format.sek(
+        follow_up_sum("forecast_full_year_sek", month, "BOU"))
+
+    by_month = table_with(at, "Helårsprognos").set_index("Månad")
+    assert list(by_month.index) == ["januari 2024", "februari 2024", "mars 2024"]
+    assert by_month.at["februari 2024", "Utfall"] == sv_format.sek(
+        follow_up_sum("outcome_month_sek", "2024-02", "BOU"))
+    assert by_month.at["februari 2024", "Budget samma period"] == sv_format.sek(
+        fx.BUDGET["2024"]["BOU"] * 2 / 12)
+
+    # Deviations per förvaltning and activity: only BOU's, the largest overspend first.
+    cells = table_with(at, "Prognostiserad avvikelse helår")
+    assert set(cells["Förvaltning"]) == {fx.FORVALTNINGAR["BOU"]}
+    expected = sorted(
+        (follow_up_sum("deviation_ytd_sek", month, "BOU", a), a) for a in ("407", "425"))
+    assert list(cells["Verksamhet"]) == [
+        f"{fx.ACTIVITIES[a][0]} ({a})" for _, a in expected]
+    assert list(cells["Avvikelse hittills"]) == [sv_format.sek(v) for v, _ in expected]
+
+    # Net cost per inhabitant of the age group: Förskola's two account groups added up.
+    activities = table_with(at, "Utfall hittills per invånare i åldersgruppen").set_index(
+        "Verksamhet")
+    preschool = follow_up_sum("outcome_ytd_sek", month, "BOU", "407")
+    assert activities.at["Förskola (407)", "Utfall hittills"] == sv_format.sek(preschool)
+    assert activities.at["Förskola (407)", "Invånare i åldersgruppen 31 december"] == (
+        sv_format.count(fx.SERVED_POPULATION["2024"]["1-5"]))
+    assert activities.at["Förskola (407)", "Utfall hittills per invånare i åldersgruppen"] == (
+        sv_format.sek(preschool / fx.SERVED_POPULATION["2024"]["1-5"]))
+
+
+def test_ekonomi_whole_town_by_activity_and_whole_year(warehouse: Path) -> None:
+    at = run_page("views/ekonomi.py", ar="2023", manad="0")
+    activities = table_with(at, "Utfall hittills per invånare i åldersgruppen").set_index(
+        "Verksamhet")
+    col = "Utfall hittills per invånare i åldersgruppen"
+    # The whole year: as of the year's last month; KSF and UNMAPPED share activity 100.
+    politics = follow_up_sum("outcome_ytd_sek", "2023-12", activity="100")
+    assert activities.at["Politisk verksamhet (100)", "Utfall hittills"] == sv_format.sek(
+        politics)
+    assert activities.at["Politisk verksamhet (100)", col] == ".."  # serves no age group
+    elderly = follow_up_sum("outcome_ytd_sek", "2023-12", activity="510")
+    assert activities.at["Vård och omsorg om äldre (510)", col] == sv_format.sek(
+        elderly / fx.SERVED_POPULATION["2023"]["80+"])
+    assert metrics(at)["Utfall hittills 2023"] == sv_format.sek(
+        fx.kpi_value("FIN_NET_COST", "2023"))
 
 
 def test_verksamhet_page_equals_export(warehouse: Path) -> None:
@@ -342,7 +410,48 @@ def test_verksamhet_page_equals_export(warehouse: Path) -> None:
     assert shown[
         "Handläggningstid bygglov från komplett ansökan (median), 2023"
     ] == f"36,0{NB}dagar"
-    assert len(at.get("vega_lite_chart")) == 5
+    # Five KPI trends; planned against performed hours; 80+ per district; the projection.
+    assert len(at.get("vega_lite_chart")) == 8
+
+
+def test_verksamhet_demand_and_projection_equal_the_marts(warehouse: Path) -> None:
+    at = run_page("views/verksamhet.py", ar="2023", manad="6")
+    by_month = table_with(at, "Besök som inte utfördes").set_index("Månad")
+    assert list(by_month.index) == [sv_format.month(2023, m) for m in range(1, 7)]
+    assert by_month.at["juni 2023", "Utförda timmar"] == sv_format.count(
+        fx.homecare_hours("2023-06"))
+    assert by_month.at["juni 2023", "Utförda timmar"] == sv_format.count(
+        fx.kpi_value("SVC_HEMTJANST_HOURS", "2023-06"))
+    assert by_month.at["juni 2023", "Planerade timmar (beräknade)"] == sv_format.count(
+        fx.homecare_hours("2023-06") * 1.05)
+
+    districts = table_with(at, "Område").set_index("Område")
+    assert list(districts.index) == ["Centrum", "Norrby", "Hela kommunen"]
+    pop = sum(fx.POP_80["2023"].values())
+    assert districts.at["Centrum", "Invånare 80 år och äldre"] == sv_format.count(
+        round(pop * fx.DISTRICT_SHARE_80["D01"]))
+    assert districts.at["Centrum", "Utförda timmar"] == ".."  # visits have no district
+    assert districts.at["Hela kommunen", "Utförda timmar per invånare 80 år och äldre"] == (
+        sv_format.number(fx.homecare_hours("2023-06") / pop, 2))
+
+    projection = table_with(at, "Behov av timmar (prognos)")
+    latest = [r for r in fx.projection_rows() if r[-1]]
+    assert len(projection) == len(latest)  # the back-test origin is not shown
+    town = projection[projection["Område"] == "Hela kommunen"].set_index("År")
+    expected = next(r for r in latest if r[0] == "ALL" and r[2] == 2026)
+    assert town.at["2026", "Behov av timmar (prognos)"] == sv_format.count(expected[6])
+    assert list(projection["Område"])[-3:] == ["Hela kommunen"] * 3
+
+
+@pytest.mark.parametrize("page", ["views/ekonomi.py", "views/verksamhet.py"])
+def test_pages_without_the_domain_marts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    path = fx.add_kpis(fx.build_warehouse(tmp_path / "kpis_only.duckdb"))
+    monkeypatch.setenv("DUCKDB_PATH", str(path))
+    at = run_page(page)
+    assert any("visas när" in i.value for i in at.info)
+    assert at.dataframe  # the KPI-export parts are still shown
 
 
 def test_every_table_offers_csv_and_excel(warehouse: Path) -> None:
@@ -406,3 +515,23 @@ def test_every_page_on_the_built_warehouse(page: str | None) -> None:
     page shows its figures or says in Swedish what is missing, never a stack trace."""
     at = run_page(page)
     assert at.title, "the page must at least have its title"
+
+
+@pytest.mark.skipif(not BUILT.is_file(), reason="needs the warehouse make test builds")
+def test_follow_up_mart_agrees_with_the_export_on_the_built_warehouse() -> None:
+    """What the Ekonomi page sums from the follow-up mart (outcome to the year's last month,
+    the full-year budget) is what the KPI export says for the year, for the whole town."""
+    follow_up = queries.finance_bundle()["follow_up"]
+    if follow_up is None:
+        pytest.skip("the warehouse has no budget follow-up mart yet")
+    kv = queries.kpi_values()
+    for year, rows in follow_up.groupby("year"):
+        last = rows[rows["year_month"] == rows["year_month"].max()]
+        export_row = kv[(kv["kpi_id"] == "FIN_BUDGET_DEVIATION") & (kv["period"] == str(year))
+                        & (kv["org_code"] == "ALL")]
+        if export_row.empty:
+            continue
+        assert last["outcome_ytd_sek"].sum() == pytest.approx(
+            export_row["denominator"].iat[0], abs=0.01)
+        assert last["budget_full_year_sek"].sum() == pytest.approx(
+            export_row["numerator"].iat[0], abs=0.01)
