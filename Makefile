@@ -118,10 +118,13 @@ query: setup ## A metric by name: make query METRICS=m1,m2 GROUP_BY=metric_time_
 	  --group-by $(GROUP_BY) --order $(ORDER)) \
 	  $(if $(WHERE),--where "$(WHERE)") $(if $(START),--start-time $(START)) \
 	  $(if $(END),--end-time $(END)) $(if $(CSV),--csv $(CSV))
+	@dbt run-operation drop_landing_schema_now --quiet
 
 validate-metrics: setup ## mf validate-configs: the semantic models and metrics parse and are consistent
 	dbt parse --quiet
 	mf validate-configs --skip-dw
+	@# mf opens a dbt connection, whose landing plugin creates the (empty) landing tables: drop them.
+	dbt run-operation drop_landing_schema_now --quiet
 
 export: setup ## Write marts.kpi_values in the Kolada layout (CSV + Excel) beside DUCKDB_PATH, in export/
 	python scripts/export_kpis.py
