@@ -31,6 +31,7 @@
 -- depends_on: {{ ref('fct_building_permit_cases') }}
 -- depends_on: {{ ref('fct_preschool_applications') }}
 -- depends_on: {{ ref('fct_homecare_visits') }}
+-- depends_on: {{ ref('fct_homecare_visit_days') }}
 -- depends_on: {{ ref('fct_homecare_recipient_months') }}
 -- depends_on: {{ ref('fct_homecare_months') }}
 -- depends_on: {{ ref('fct_homecare_continuity') }}
