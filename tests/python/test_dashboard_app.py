@@ -651,3 +651,42 @@ def test_follow_up_mart_agrees_with_the_export_on_the_built_warehouse() -> None:
             export_row["denominator"].iat[0], abs=0.01)
         assert last["budget_full_year_sek"].sum() == pytest.approx(
             export_row["numerator"].iat[0], abs=0.01)
+
+
+@pytest.mark.skipif(not BUILT.is_file(), reason="needs the warehouse make test builds")
+def test_age_bands_and_restated_agree_with_the_export_on_the_built_warehouse() -> None:
+    """What the Personal page shows for the whole town from the group mart (each age band,
+    and every age) and from the restated sums (the town) is the KPI export's figure."""
+    import kpis
+
+    groups = queries.hr_sick_leave_groups()
+    if groups is None:
+        pytest.skip("the warehouse has no sick-leave group mart yet")
+    kv = queries.kpi_values()
+    cells = kpis.sick_leave_groups(groups, "forvaltning", years_only=True)
+    town = cells[(cells["org_code"] == "ALL") & (cells["parent_code"] == "ALL")]
+    compared = 0
+    for row in town.itertuples(index=False):
+        kpi_id = ("HR_SICK_LEAVE_PCT" if row.age_band == kpis.ALL_AGES
+                  else kpis.AGE_BANDS[row.age_band])
+        export_row = kv[(kv["kpi_id"] == kpi_id) & (kv["period"] == row.period)
+                        & (kv["org_code"] == "ALL") & (kv["gender"] == row.gender)]
+        assert len(export_row) == 1, (kpi_id, row.period, row.gender)
+        if not row.suppressed:
+            assert row.HR_SICK_LEAVE_PCT == pytest.approx(export_row["value"].iat[0], rel=1e-9)
+            compared += 1
+    assert compared
+    # The restated view's sums per förvaltning of today add up to the town's figures.
+    sums = queries.hr_restated_sums().groupby("year_month")[
+        ["sick_hours", "ordinary_hours", "fte"]].sum()
+    for kpi_id, column, field in [("HR_SICK_LEAVE_PCT", "sick_hours", "numerator"),
+                                  ("HR_SICK_LEAVE_PCT", "ordinary_hours", "denominator"),
+                                  ("HR_FTE", "fte", "value")]:
+        export = kv[(kv["kpi_id"] == kpi_id) & (kv["org_code"] == "ALL")
+                    & (kv["gender"] == "T")].set_index("period")[field]
+        common = sums.index.intersection(export.index)
+        assert len(common) >= 12, kpi_id
+        assert sums.loc[common, column].to_numpy() == pytest.approx(
+            export[common].to_numpy(), rel=1e-9), (kpi_id, column)
+    restated = kpis.restated(queries.hr_restated_sums(), kv)
+    assert set(restated["org_code"]) - {"ALL"}  # today's förvaltningar, not only the town
