@@ -45,6 +45,7 @@
 -- depends_on: {{ ref('fct_employment_month_ends') }}
 -- depends_on: {{ ref('fct_tillsvidare_exits') }}
 -- depends_on: {{ ref('fct_hr_unit_months') }}
+-- depends_on: {{ ref('fct_hr_sick_leave_groups') }}
 -- depends_on: {{ ref('kpi_values_hr') }}
 -- depends_on: {{ ref('kpi_values') }}
 
