@@ -40,10 +40,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip check
 	touch $@
 
-system-deps: ## Install Debian packages the tests need (chromium), skipped when present
-	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; else \
+system-deps: ## Install Debian packages the tests need (chromium, Java 17 for Spark), skipped when present
+	@missing=""; \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	  if [ -z "$$missing" ]; then echo "chromium and java present"; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
 demo: setup ## Generate the demo municipality into LANDING_DIR if it is empty
 	@if [ -n "$$(ls -A "$(LANDING_DIR)" 2>/dev/null)" ]; then \
