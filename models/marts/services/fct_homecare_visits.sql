@@ -32,10 +32,10 @@ measured as (
 
 final as (
     select
-        cast(visit_id as varchar) as visit_id,
-        cast(recipient_person_key as varchar) as recipient_person_key,
-        cast(staff_id as varchar) as staff_id,
-        cast(service_type as varchar) as service_type,
+        cast(visit_id as {{ dbt.type_string() }}) as visit_id,
+        cast(recipient_person_key as {{ dbt.type_string() }}) as recipient_person_key,
+        cast(staff_id as {{ dbt.type_string() }}) as staff_id,
+        cast(service_type as {{ dbt.type_string() }}) as service_type,
         cast(performed_hours as {{ type_double() }}) as performed_hours,
         cast(is_performed as boolean) as is_performed,
         -- Kolada U21401 counts the staff a recipient meets during 1-14 October.
