@@ -25,8 +25,10 @@ measured as (
         -- A performed visit belongs to the day it started (also when it ends after
         -- midnight); one that was not performed to the day it was planned for.
         cast(coalesce(performed_start_at, planned_start_at) as date) as service_date,
-        {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }} / 60.0  -- noqa: LT05
-            as performed_hours
+        -- Divided as doubles: Spark divides by a decimal literal in decimal(38, 6), which
+        -- rounds every visit's hours to six places (DuckDB and PostgreSQL do not).
+        cast({{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }}
+            as {{ type_double() }}) / 60 as performed_hours
     from visits
 ),
 
