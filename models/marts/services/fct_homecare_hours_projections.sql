@@ -161,7 +161,8 @@ compared as (
 final as (
     select
         cast(
-            cast(origin_year as {{ dbt.type_string() }}) || '|' || district_code || '|' || cast(target_year as {{ dbt.type_string() }})
+            cast(origin_year as {{ dbt.type_string() }}) || '|' || district_code || '|'
+            || cast(target_year as {{ dbt.type_string() }})
             as {{ dbt.type_string() }}
         ) as projection_key,
         cast(district_code as {{ dbt.type_string() }}) as district_code,

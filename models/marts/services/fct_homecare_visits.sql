@@ -27,8 +27,10 @@ measured as (
         cast(coalesce(performed_start_at, planned_start_at) as date) as service_date,
         -- Divided as doubles: Spark divides by a decimal literal in decimal(38, 6), which
         -- rounds every visit's hours to six places (DuckDB and PostgreSQL do not).
-        cast({{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }}
-            as {{ type_double() }}) / 60 as performed_hours
+        cast(
+            {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }}
+            as {{ type_double() }}
+        ) / 60 as performed_hours
     from visits
 ),
 
