@@ -48,11 +48,6 @@ def build_watcher() -> None:
 
 
 with st.sidebar:
-    if st.session_state["filters"].unit != filters.ALL:
-        st.caption(
-            "Nyckeltalen redovisas per förvaltning; enhetsvalet används när HR-marten med "
-            "enheter finns i lagret."
-        )
     build_watcher()
     st.caption(
         "Tal och datum visas med svenska format "

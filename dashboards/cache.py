@@ -34,7 +34,9 @@ def warehouse_key() -> tuple[str, int]:
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
 def _kpi_bundle(db_path: str, file_version: int) -> dict[str, pd.DataFrame]:
     bundle = queries.kpi_bundle(Path(db_path), version=file_version)
-    # Disclosure control here, once per build: no page ever sees the raw HR cells.
+    # Disclosure control here, once per build: no page ever sees the raw HR cells. The raw
+    # export stays in the bundle for the restated view's totals only (_hr_restated).
+    bundle["_raw_kpi_values"] = bundle["kpi_values"]
     bundle["kpi_values"] = kpis.disclose(bundle["kpi_values"])
     return bundle
 
@@ -113,3 +115,38 @@ def finance_marts(db_path: str, file_version: int) -> dict[str, pd.DataFrame | N
 def services_marts(db_path: str, file_version: int) -> dict[str, pd.DataFrame | None]:
     """Home-care demand, capacity and projections (None for a mart not in the warehouse)."""
     return queries.services_bundle(Path(db_path), version=file_version)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _hr_restated(db_path: str, file_version: int) -> pd.DataFrame | None:
+    sums = queries.hr_restated_sums(Path(db_path), version=file_version)
+    if sums is None:
+        return None
+    raw = _kpi_bundle(db_path, file_version)["_raw_kpi_values"]
+    return kpis.restated(sums, raw)
+
+
+def hr_restated(db_path: str, file_version: int) -> pd.DataFrame | None:
+    """The HR KPIs per förvaltning of today's organisation in kpi_values' layout, after
+    disclosure control; None without the HR unit mart."""
+    return _hr_restated(db_path, file_version)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=2, show_spinner=False)
+def _hr_groups(db_path: str, file_version: int) -> pd.DataFrame | None:
+    return queries.hr_sick_leave_groups(Path(db_path), version=file_version)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=8, show_spinner=False)
+def hr_sick_leave_groups(db_path: str, file_version: int, level: str) -> pd.DataFrame | None:
+    """Sick leave per year, org of `level`, sex and age band with the group sizes, after
+    disclosure control (kpis.sick_leave_groups); None without the group mart."""
+    groups = _hr_groups(db_path, file_version)
+    return None if groups is None else kpis.sick_leave_groups(groups, level, years_only=True)
+
+
+@st.cache_data(ttl=TTL_SECONDS, max_entries=64, show_spinner=False)
+def unit_finance(db_path: str, file_version: int, unit_id: str, year: int
+                 ) -> pd.DataFrame | None:
+    """Net cost and budget per month and activity of one unit's ansvar in one year."""
+    return queries.unit_finance_months(unit_id, year, Path(db_path), version=file_version)

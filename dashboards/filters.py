@@ -20,6 +20,10 @@ PARAMS = {"year": "ar", "month": "manad", "forvaltning": "forvaltning", "unit": 
           "gender": "kon"}
 STATE = {name: f"filter_{name}" for name in PARAMS}
 ALL = kpis.ALL_ORGS
+# Page controls that live in the URL too (`?organisation=idag`): kept when render() rewrites
+# the filters' parameters, so a link to a page opens it with the same view.
+PAGE_PARAMS = ["organisation"]
+ORGANISATION_VALUES = {False: "som-da", True: "idag"}
 
 
 @dataclass(frozen=True)
@@ -123,8 +127,10 @@ def render(years: list[int], orgs: pd.DataFrame, units: pd.DataFrame) -> Filters
         forvaltning_name="Hela kommunen" if forvaltning == ALL else org_names[forvaltning],
         unit_name="Alla enheter" if unit == ALL else unit_names[unit],
     )
+    kept = {p: st.query_params[p] for p in PAGE_PARAMS if p in st.query_params}
     st.query_params.from_dict(
         {
+            **kept,
             PARAMS["year"]: str(selection.year),
             PARAMS["month"]: str(selection.month),
             PARAMS["forvaltning"]: selection.forvaltning,
@@ -138,3 +144,25 @@ def render(years: list[int], orgs: pd.DataFrame, units: pd.DataFrame) -> Filters
 def current() -> Filters:
     """The selection made by the entry script in this run (pages call this)."""
     return st.session_state["filters"]
+
+
+def restated_control(key: str = "personal_restated") -> bool:
+    """The radio "as the organisation was / restated on today's organisation", drawn where
+    the page puts it, seeded from the URL and mirrored into it like the shared filters."""
+    options = list(ORGANISATION_VALUES)
+    if key not in st.session_state:
+        raw = st.query_params.get("organisation")
+        st.session_state[key] = next(
+            (o for o, v in ORGANISATION_VALUES.items() if v == raw), False)
+    restated = st.radio(
+        "Organisation",
+        options,
+        format_func=lambda r: "Omräknad till dagens organisation" if r
+        else "Som den var vid varje tidpunkt",
+        horizontal=True,
+        key=key,
+        help="Som den var: varje uppgift redovisas på förvaltningen enheten hörde till då. "
+        "Omräknad: historiken redovisas på enheternas förvaltning i dag.",
+    )
+    st.query_params["organisation"] = ORGANISATION_VALUES[bool(restated)]
+    return bool(restated)

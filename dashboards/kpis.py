@@ -197,11 +197,13 @@ def series(
     kv: pd.DataFrame, kpi_id: str, org_codes: list[str], genders: list[str], monthly: bool
 ) -> pd.DataFrame:
     """The rows of one KPI for some orgs and sexes, month rows or year rows."""
-    df = kv[
-        (kv["kpi_id"] == kpi_id)
-        & kv["org_code"].isin(org_codes)
-        & kv["gender"].isin(genders)
-        & (kv["period"].map(is_month) == monthly)
+    # The KPI first: the other tests then run on its few hundred rows, not the whole export
+    # (a per-row map over every row cost tens of milliseconds per call at scale 1).
+    df = kv[kv["kpi_id"] == kpi_id]
+    df = df[
+        df["org_code"].isin(org_codes)
+        & df["gender"].isin(genders)
+        & ((df["period"].str.len() == 7) == monthly)
     ]
     return df.sort_values(["period", "org_code", "gender"], ignore_index=True)
 
@@ -246,5 +248,128 @@ def unit_breakdown(sums: pd.DataFrame) -> pd.DataFrame:
         partitions=[
             disclosure.Partition("gender", TOTAL_GENDER),
             disclosure.Partition("unit_id", ALL_ORGS),
+        ],
+    )
+
+
+# --- restated on today's organisation ------------------------------------------------------
+# The KPIs the HR unit mart can restate: (kpi_id, numerator column, denominator column); a
+# None denominator marks a plain sum. Stock columns are month-end counts, so a year is its
+# December, as in the export; hours add up over the months of a year.
+RESTATED_KPIS = UNIT_KPIS
+STOCK_SUMS = ["headcount", "fte", "tillsvidare_persons", "fulltime_persons"]
+HOUR_SUMS = ["ordinary_hours", "sick_hours", "long_spell_sick_hours"]
+
+
+def restated(sums: pd.DataFrame, kv_raw: pd.DataFrame) -> pd.DataFrame:
+    """The HR KPIs per förvaltning of today's organisation, in kpi_values' layout and through
+    disclosure control (disclose), for the periods the export has.
+
+    sums: the HR unit mart summed per year_month, org_code (today's förvaltning) and sex.
+    kv_raw: the export before disclosure control; its ALL rows are the totals (the whole
+    municipality does not change when history is restated, and a person with employments
+    in two units is one person there). Each part's figure is Σ numerator / Σ denominator of
+    the mart's sums, so a person with employments in two units of one förvaltning counts
+    twice in its person counts (the page says so).
+    """
+    sums = sums.assign(year=sums["year_month"].str[:4])
+    months = sums.rename(columns={"year_month": "period"})
+    december = sums[sums["year_month"].str[5:7] == "12"]
+    years = (
+        sums.groupby(["year", "org_code", "sex"], as_index=False)[HOUR_SUMS].sum()
+        .merge(december[["year", "org_code", "sex", *STOCK_SUMS]],
+               on=["year", "org_code", "sex"], how="left")
+        .rename(columns={"year": "period"})
+    )
+    cells = pd.concat([months, years], ignore_index=True)[
+        ["period", "org_code", "sex", *STOCK_SUMS, *HOUR_SUMS]
+    ]
+    cells[STOCK_SUMS] = cells[STOCK_SUMS].fillna(0)
+    totals = cells.groupby(["period", "org_code"], as_index=False)[[*STOCK_SUMS, *HOUR_SUMS]].sum()
+    cells = pd.concat([cells.rename(columns={"sex": "gender"}),
+                       totals.assign(gender=TOTAL_GENDER)], ignore_index=True)
+    hr_raw = kv_raw[kv_raw["kpi_id"].isin(RESTATED_KPIS)]
+    periods = set(hr_raw["period"])
+    cells = cells[cells["period"].isin(periods)]
+    rows = []
+    # Which rows exist, as in the export: a stock KPI where the group has a person, sick
+    # leave where ordinary hours > 0, the long-term share where sick hours > 0, the
+    # full-time share where a Tillsvidare person is.
+    exists = {"HR_HEADCOUNT": "headcount", "HR_FTE": "headcount",
+              "HR_SICK_LEAVE_PCT": "ordinary_hours", "HR_LONG_SICK_SHARE_PCT": "sick_hours",
+              "HR_FULLTIME_SHARE_PCT": "tillsvidare_persons"}
+    for kpi_id, (num, den) in RESTATED_KPIS.items():
+        part = cells[cells[exists[kpi_id]] > 0]
+        rows.append(pd.DataFrame({
+            "kpi_id": kpi_id,
+            "period": part["period"],
+            "org_code": part["org_code"],
+            "gender": part["gender"],
+            "value": part[num] if den is None else 100 * part[num] / part[den],
+            "numerator": float("nan") if den is None else part[num],
+            "denominator": float("nan") if den is None else part[den],
+        }))
+    parts = pd.concat(rows, ignore_index=True).astype(
+        {"value": "float64", "numerator": "float64", "denominator": "float64"})
+    whole = hr_raw.loc[hr_raw["org_code"] == ALL_ORGS, KEYS + ["value", "numerator",
+                                                               "denominator"]]
+    return disclose(pd.concat([parts, whole], ignore_index=True))
+
+
+# --- sick leave per group (age band × sex × org) with the group's size --------------------
+AGE_BANDS = {"0-29": "HR_SICK_LEAVE_PCT_AGE_0_29", "30-49": "HR_SICK_LEAVE_PCT_AGE_30_49",
+             "50+": "HR_SICK_LEAVE_PCT_AGE_50_PLUS"}
+ALL_AGES = "ALL"
+GROUP_SUMS = ["employee_count", "ordinary_hours", "sick_hours", "long_spell_sick_hours"]
+GROUP_KEYS = ["period", "parent_code", "org_code", "gender", "age_band"]
+# The levels of the group mart whose org codes the page can select, and the level whose
+# rows are their totals (a unit's total is its förvaltning of today's organisation).
+GROUP_LEVELS = {"forvaltning": "kommun", "current_forvaltning": "kommun",
+                "unit": "current_forvaltning"}
+
+
+def sick_leave_groups(groups: pd.DataFrame, level: str, years_only: bool) -> pd.DataFrame:
+    """Sick leave and the long-term share per period, org of one level, sex (K, M, T) and
+    age band (each, and ALL = every age), with the parts' totals (org_code ALL under each
+    parent_code), through disclosure control.
+
+    groups: the sick-leave group mart (queries.hr_sick_leave_groups). The group behind a
+    figure is the row's employee_count: distinct persons, which add up over sex and age
+    band (each person has one of each in a year), so T and ALL are exact sums. Secondary
+    suppression runs over sex, age band and the orgs under one parent at once.
+    """
+    total_level = GROUP_LEVELS[level]
+    if years_only:
+        groups = groups[groups["period"].str.len() == 4]
+    parts = groups[groups["org_level"] == level]
+    totals = groups[groups["org_level"] == total_level]
+    if total_level == "kommun":
+        totals = totals.assign(parent_code=ALL_ORGS)
+        parts = parts.assign(parent_code=ALL_ORGS)
+    else:
+        totals = totals.assign(parent_code=totals["org_code"], org_code=ALL_ORGS)
+    cells = pd.concat([parts, totals], ignore_index=True)
+    cells = cells[["period", "parent_code", "org_code", "sex", "age_band", *GROUP_SUMS]]
+    keys = ["period", "parent_code", "org_code"]
+    by_sex = cells.rename(columns={"sex": "gender"})
+    both = cells.groupby([*keys, "age_band"], as_index=False)[GROUP_SUMS].sum()
+    by_sex = pd.concat([by_sex, both.assign(gender=TOTAL_GENDER)], ignore_index=True)
+    ages = by_sex.groupby([*keys, "gender"], as_index=False)[GROUP_SUMS].sum()
+    rows = pd.concat([by_sex, ages.assign(age_band=ALL_AGES)], ignore_index=True)
+    rows["HR_SICK_LEAVE_PCT"] = 100 * rows["sick_hours"] / rows["ordinary_hours"].where(
+        rows["ordinary_hours"] != 0)
+    rows["HR_LONG_SICK_SHARE_PCT"] = 100 * rows["long_spell_sick_hours"] / rows[
+        "sick_hours"].where(rows["sick_hours"] != 0)
+    rows["group_size"] = rows["employee_count"]
+    return disclosure.suppress(
+        rows,
+        group_size="group_size",
+        value_columns=["HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT", *GROUP_SUMS,
+                       "group_size"],
+        keys=GROUP_KEYS,
+        partitions=[
+            disclosure.Partition("gender", TOTAL_GENDER),
+            disclosure.Partition("age_band", ALL_AGES),
+            disclosure.Partition("org_code", ALL_ORGS),
         ],
     )

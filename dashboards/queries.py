@@ -575,3 +575,135 @@ def services_bundle(
                 else None
             )
     return out
+
+
+# --- HR: restated on today's organisation, and sick leave per group with its size --------
+
+
+def hr_restated_sums(
+    db_path: Path | None = None, version: int | None = None
+) -> pd.DataFrame | None:
+    """The HR unit mart's sums per month, förvaltning of today's organisation and sex.
+
+    None when the warehouse has no such mart (built before it landed). Only sums leave the
+    warehouse; the page's figures are Σ numerator / Σ denominator of them (kpis.restated).
+    """
+    sums = ",\n".join(f"coalesce(sum({m}), 0) as {m}" for m in HR_UNIT_MEASURES)
+    with connect(db_path, version) as con:
+        needed = {"year_month", "sex", "current_forvaltning_code", *HR_UNIT_MEASURES}
+        if not needed <= _columns(con, HR_UNIT_MART):
+            return None
+        return _query(
+            f"""
+            select
+                year_month,
+                current_forvaltning_code as org_code,
+                sex,
+                {sums}
+            from marts.{HR_UNIT_MART}
+            group by year_month, current_forvaltning_code, sex
+            order by year_month, current_forvaltning_code, sex
+            """,
+            con=con,
+        )
+
+
+HR_GROUPS_MART = "fct_hr_sick_leave_groups"
+HR_GROUP_COLUMNS = ["period", "org_level", "org_code", "parent_code", "sex", "age_band",
+                    "employee_count", "ordinary_hours", "sick_hours", "long_spell_sick_hours"]
+
+
+def hr_sick_leave_groups(
+    db_path: Path | None = None, version: int | None = None
+) -> pd.DataFrame | None:
+    """The sick-leave group mart whole (a few tens of thousands of rows at scale 1): hours
+    and the number of employees per period, organisation level, org, sex and age band.
+    None when the warehouse has no such mart."""
+    with connect(db_path, version) as con:
+        if not set(HR_GROUP_COLUMNS) <= _columns(con, HR_GROUPS_MART):
+            return None
+        return _query(
+            f"""
+            select {', '.join(HR_GROUP_COLUMNS)}
+            from marts.{HR_GROUPS_MART}
+            order by period, org_level, org_code, sex, age_band
+            """,
+            con=con,
+        )
+
+
+# --- finance by unit (the ledger and budget facts are by ansvar, each ansvar one unit) ----
+
+UNIT_FINANCE_COLUMNS = {
+    "fct_ledger_entries": {"ansvar", "activity_code", "booking_year", "booking_month",
+                           "net_cost_sek", "is_net_cost_account"},
+    "fct_budget_months": {"ansvar", "activity_code", "budget_year", "budget_month",
+                          "net_cost_budget_sek", "is_net_cost_account"},
+    "dim_organisation_units": {"unit_id", "ansvar"},
+}
+
+
+def unit_finance_months(
+    unit_id: str, year: int, db_path: Path | None = None, version: int | None = None
+) -> pd.DataFrame | None:
+    """Net cost booked (by booking date) and the budget of the days, per month and activity
+    of one year, for the ansvar of one unit (every version of it, whichever förvaltning it
+    belonged to). None when the warehouse lacks the facts.
+
+    Read from the facts filtered by ansvar and year: a few thousand ledger rows of the
+    1.3 million at scale 1, answered in tens of milliseconds.
+    """
+    with connect(db_path, version) as con:
+        for name, columns in UNIT_FINANCE_COLUMNS.items():
+            if not columns <= _columns(con, name):
+                return None
+        return _query(
+            """
+            with unit_ansvar as (
+                select distinct ansvar
+                from marts.dim_organisation_units
+                where unit_id = ?
+            ),
+
+            outcome as (
+                select
+                    booking_month as month,
+                    activity_code,
+                    sum(net_cost_sek) as outcome_month_sek,
+                    0 as budget_month_sek
+                from marts.fct_ledger_entries
+                where is_net_cost_account and booking_year = ?
+                    and ansvar in (select ansvar from unit_ansvar)
+                group by booking_month, activity_code
+            ),
+
+            budget as (
+                select
+                    budget_month as month,
+                    activity_code,
+                    0 as outcome_month_sek,
+                    sum(net_cost_budget_sek) as budget_month_sek
+                from marts.fct_budget_months
+                where is_net_cost_account and budget_year = ?
+                    and ansvar in (select ansvar from unit_ansvar)
+                group by budget_month, activity_code
+            ),
+
+            both_sides as (
+                select * from outcome
+                union all
+                select * from budget
+            )
+
+            select
+                cast(month as integer) as month,
+                activity_code,
+                cast(sum(outcome_month_sek) as double) as outcome_month_sek,
+                cast(sum(budget_month_sek) as double) as budget_month_sek
+            from both_sides
+            group by month, activity_code
+            order by month, activity_code
+            """,
+            [unit_id, year, year],
+            con=con,
+        )

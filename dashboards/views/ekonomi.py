@@ -1,7 +1,10 @@
 """Ekonomi: outcome against budget month by month with the full-year forecast, the budget
 deviations that need attention first, net cost per activity and per inhabitant of the age
 group the activity serves (the budget follow-up mart), and net cost per inhabitant (the
-KPI export). Figures are sums of mart columns; no key figure is computed here."""
+KPI export). Figures are sums of mart columns; no key figure is computed here. With a unit
+selected, outcome against budget comes from the ledger and budget facts of the unit's ansvar
+(the follow-up mart and the export have no unit), and the page says which parts it leaves
+at förvaltning level."""
 
 import pandas as pd
 import streamlit as st
@@ -30,12 +33,99 @@ follow = fin["follow_up"]
 activity_names = {} if fin["activities"] is None else dict(
     fin["activities"].itertuples(index=False, name=None))
 deviation = kv[(kv["kpi_id"] == "FIN_BUDGET_DEVIATION") & (kv["period"] == year)]
-st.subheader(f"Utfall mot budget {year} – {where}")
+unit_selected = selection.unit != kpis.ALL_ORGS
+
+
+def unit_follow_up() -> None:
+    """Outcome against budget month by month and per activity for the selected unit: the
+    ledger and budget facts summed over the unit's ansvar (every version of it)."""
+    unit_where = f"{selection.unit_name} ({selection.unit})"
+    st.subheader(f"Utfall mot budget {year} – {unit_where}")
+    sums = ui.load(cache.unit_finance, selection.unit, selection.year)
+    if sums is None:
+        st.info("Utfall mot budget per enhet visas när ekonomins huvudboks- och budgetfakta "
+                "finns i lagret.", icon=":material/info:")
+        return
+    full_year_budget = sums["budget_month_sek"].sum()
+    if selection.month:
+        sums = sums[sums["month"] <= selection.month]
+    if sums.empty:
+        ui.no_data(f"utfall och budget {year} för {unit_where}")
+        return
+    months = sums.groupby("month", as_index=False)[["outcome_month_sek",
+                                                    "budget_month_sek"]].sum()
+    months["outcome_ytd_sek"] = months["outcome_month_sek"].cumsum()
+    months["budget_ytd_sek"] = months["budget_month_sek"].cumsum()
+    months["deviation_ytd_sek"] = months["budget_ytd_sek"] - months["outcome_ytd_sek"]
+    months["period"] = [f"{year}-{m:02d}" for m in months["month"]]
+    months["value"] = months["outcome_month_sek"]
+    last = months.iloc[-1]
+    as_of = last["period"]
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(f"Utfall hittills {year}", sv_format.sek(last["outcome_ytd_sek"]),
+              help=f"Nettokostnad (konto 3–7) från 1 januari till och med "
+              f"{sv_format.period(as_of)}, bokförd på enhetens ansvar.")
+    c2.metric("Budget samma period", sv_format.sek(last["budget_ytd_sek"]))
+    c3.metric("Avvikelse hittills", sv_format.sek(last["deviation_ytd_sek"]),
+              help="Budget minus utfall för samma period; negativt = över budget.")
+    c4.metric(f"Budget helår {year}", sv_format.sek(full_year_budget))
+    data = charts.prepare(months, "kronor")
+    data["budget_text"] = [sv_format.sek(v) for v in data["budget_month_sek"]]
+    ui.chart(
+        charts.monthly_bars_with_line(data, "Utfall", "budget_month_sek",
+                                      "Budget för månaden", "budget_text"),
+        data,
+        [
+            export.Column("period_label", "Månad"),
+            export.Column("value", "Utfall", "sek"),
+            export.Column("budget_month_sek", "Budget", "sek"),
+            export.Column("outcome_ytd_sek", "Utfall hittills i år", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills (budget − utfall)", "sek"),
+        ],
+        title=f"Utfall mot budget per månad {year}, {unit_where}",
+        key="ekonomi_enhet_manad",
+    )
+    st.subheader(f"Utfall per verksamhet – {unit_where}, till och med "
+                 f"{sv_format.period(as_of)}")
+    by_activity = (sums.groupby("activity_code", as_index=False)
+                   [["outcome_month_sek", "budget_month_sek"]].sum()
+                   .rename(columns={"outcome_month_sek": "outcome_ytd_sek",
+                                    "budget_month_sek": "budget_ytd_sek"}))
+    by_activity["deviation_ytd_sek"] = (by_activity["budget_ytd_sek"]
+                                        - by_activity["outcome_ytd_sek"])
+    by_activity["activity"] = [f"{activity_names.get(c, c)} ({c})"
+                               for c in by_activity["activity_code"]]
+    ui.table(
+        by_activity.sort_values("deviation_ytd_sek", kind="stable"),
+        [
+            export.Column("activity", "Verksamhet"),
+            export.Column("outcome_ytd_sek", "Utfall hittills", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills", "sek"),
+        ],
+        title=f"Utfall per verksamhet {year}, {unit_where}, till och med "
+        f"{sv_format.period(as_of)}",
+        key="ekonomi_enhet_verksamhet",
+        caption="Utfall och budget bokförda på enhetens ansvar, alla versioner av enheten "
+        "(också när den hörde till en annan förvaltning). Avvikelse = budget − utfall.",
+    )
+
+
 rows = None
-if follow is None:
+if unit_selected:
+    st.info(
+        "Enhetsfilter gäller inte helårsprognosen, budgetavvikelserna per förvaltning och "
+        "nettokostnaden per invånare: de redovisas per förvaltning och för hela kommunen.",
+        icon=":material/info:",
+    )
+    unit_follow_up()
+elif follow is None:
+    st.subheader(f"Utfall mot budget {year} – {where}")
     st.info("Utfall mot budget per månad visas när ekonomimarten för budgetuppföljning "
             "finns i lagret.", icon=":material/info:")
 else:
+    st.subheader(f"Utfall mot budget {year} – {where}")
     rows = follow[follow["year"] == selection.year]
     if org != kpis.ALL_ORGS:
         rows = rows[rows["forvaltning_code"] == org]

@@ -28,6 +28,10 @@ st.caption(
     f"{selection.forvaltning_name}, {kpis.GENDER_LABELS[selection.gender].lower()}; "
     "nyckeltal som inte redovisas per förvaltning eller kön gäller hela kommunen, totalt."
 )
+if selection.unit != kpis.ALL_ORGS:
+    st.info(f"Enhetsfilter gäller inte översikten: nyckeltalen redovisas per förvaltning "
+            f"({selection.unit_name} är vald; se Personal och Ekonomi för enheten).",
+            icon=":material/info:")
 
 catalogue = ui.load(cache.kpi_catalogue)
 kv = ui.load(cache.kpi_values)

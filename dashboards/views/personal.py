@@ -22,11 +22,7 @@ HR_KPIS = [
     "HR_FULLTIME_SHARE_PCT",
     "HR_TURNOVER_PCT",
 ]
-AGE_BANDS = {
-    "HR_SICK_LEAVE_PCT_AGE_0_29": "29 år och yngre",
-    "HR_SICK_LEAVE_PCT_AGE_30_49": "30–49 år",
-    "HR_SICK_LEAVE_PCT_AGE_50_PLUS": "50 år och äldre",
-}
+AGE_BAND_LABELS = {"0-29": "29 år och yngre", "30-49": "30–49 år", "50+": "50 år och äldre"}
 
 st.title("Personal")
 selection = filters.current()
@@ -47,12 +43,34 @@ kpi_id = st.radio(
     horizontal=True,
     key="personal_kpi",
 )
+restated = filters.restated_control()
 cat = catalogue.loc[kpi_id]
 unit, name = cat["unit"], cat["kpi_name_sv"]
 by_forvaltning = "forvaltning" in cat["org_breakdown"]
 has_months = "month" in cat["periods"]
+
+# The trend and the breakdown read the export (as it was) or, restated, the HR unit mart's
+# sums per förvaltning of today's organisation (through the same disclosure control).
+source = kv
+if restated and by_forvaltning and kpi_id in kpis.RESTATED_KPIS:
+    restated_kv = ui.load(cache.hr_restated)
+    if restated_kv is None:
+        st.info("Omräkning till dagens organisation visas när HR-marten med enheter finns i "
+                "lagret; uppgifterna nedan gäller organisationen som den var.",
+                icon=":material/info:")
+    else:
+        source = restated_kv
+if source is kv:
+    org_note = "Förvaltning enligt organisationen på varje dag som uppgiften gäller. "
+else:
+    org_note = (
+        "Förvaltning enligt dagens organisation: historiken räknad på enheternas förvaltning "
+        "i dag, ur HR-martens summor per enhet (summa täljare delad med summa nämnare). "
+        + ("En person med anställning i två enheter i samma förvaltning räknas i båda. "
+           if kpi_id in ("HR_HEADCOUNT", "HR_FULLTIME_SHARE_PCT") else "")
+    )
 st.caption(
-    "Förvaltning enligt organisationen på varje dag som uppgiften gäller. "
+    org_note
     + ("" if by_forvaltning else "Nyckeltalet redovisas bara för hela kommunen. ")
     + ("" if has_months else "Nyckeltalet redovisas per år. ")
 )
@@ -60,7 +78,7 @@ st.caption(
 # --- trend -------------------------------------------------------------------------------
 org = selection.forvaltning if by_forvaltning else kpis.ALL_ORGS
 genders = ["T", "K", "M"] if selection.gender == "T" else [selection.gender]
-trend = kpis.series(kv, kpi_id, [org], genders, monthly=has_months)
+trend = kpis.series(source, kpi_id, [org], genders, monthly=has_months)
 trend = trend[trend["period"].str[:4].astype(int) <= selection.year]
 where = org_names.get(org, org)
 st.subheader(f"{name} över tid – {where}")
@@ -87,8 +105,8 @@ st.subheader(f"{name} per förvaltning – {sv_format.period(period)}")
 if not by_forvaltning:
     st.caption("Redovisas inte per förvaltning.")
 else:
-    cells = kv[(kv["kpi_id"] == kpi_id) & (kv["period"] == period)
-               & (kv["gender"] == selection.gender)].copy()
+    cells = source[(source["kpi_id"] == kpi_id) & (source["period"] == period)
+                   & (source["gender"] == selection.gender)].copy()
     if cells.empty:
         ui.no_data(f"{name.lower()} {sv_format.period(period)}")
     else:
@@ -119,14 +137,6 @@ if by_forvaltning and kpi_id in kpis.UNIT_KPIS:
     elif month is None:
         ui.no_data(f"enheter {selection.year}")
     else:
-        restated = st.radio(
-            "Organisation",
-            [False, True],
-            format_func=lambda r: "Omräknad till dagens organisation" if r
-            else "Som den var den månaden",
-            horizontal=True,
-            key="personal_restated",
-        )
         units = ui.load(cache.hr_units, month, selection.forvaltning, restated)
         if units is None:
             st.caption("Enhetsnivån visas när HR-marten med enheter finns i lagret.")
@@ -158,35 +168,62 @@ if by_forvaltning and kpi_id in kpis.UNIT_KPIS:
                        if restated else "Enheterna hörde till förvaltningen den månaden."),
                 )
 
-# --- sick leave by sex and age band -------------------------------------------------------
+# --- sick leave by sex and age band (the group mart, with each group's size) -------------
 if kpi_id in ("HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT"):
     year = str(selection.year)
-    st.subheader(f"Sjukfrånvaro per kön och åldersgrupp – {year}")
-    rows = kv[kv["kpi_id"].isin([*AGE_BANDS, "HR_SICK_LEAVE_PCT", "HR_LONG_SICK_SHARE_PCT"])
-              & (kv["period"] == year) & (kv["org_code"] == kpis.ALL_ORGS)]
+    unit_names = dict(zip(*[ui.load(cache.org_units)[c] for c in ("unit_id", "unit_name")],
+                          strict=True))
+    if selection.unit != kpis.ALL_ORGS:
+        level, parent, code = "unit", selection.forvaltning, selection.unit
+        where = f"{unit_names.get(code, code)} ({code})"
+    elif selection.forvaltning != kpis.ALL_ORGS:
+        level = "current_forvaltning" if restated else "forvaltning"
+        parent, code = kpis.ALL_ORGS, selection.forvaltning
+        where = org_names.get(code, code)
+    else:
+        level, parent, code = "forvaltning", kpis.ALL_ORGS, kpis.ALL_ORGS
+        where = "Hela kommunen"
+    st.subheader(f"Sjukfrånvaro per kön och åldersgrupp – {where}, {year}")
+    groups = ui.load(cache.hr_sick_leave_groups, level)
+    if groups is None:
+        st.caption("Sjukfrånvaro per åldersgrupp visas när HR-marten med gruppstorlekar "
+                   "finns i lagret.")
+        st.stop()
+    rows = groups[(groups["period"] == year) & (groups["parent_code"] == parent)
+                  & (groups["org_code"] == code)]
     if rows.empty:
         ui.no_data(f"sjukfrånvaro {year}")
     else:
-        labels = {**AGE_BANDS, "HR_SICK_LEAVE_PCT": "Alla åldrar",
-                  "HR_LONG_SICK_SHARE_PCT": "Andel långtidssjukfrånvaro, alla åldrar"}
-        wide = rows.pivot_table(index="kpi_id", columns="gender", values="value",
-                                dropna=False, aggfunc="first")
-        wide = wide.reindex(index=[k for k in labels if k in set(rows["kpi_id"])],
-                            columns=["T", "K", "M"])
-        hidden = rows.groupby("kpi_id")[disclosure.SUPPRESSED].any()
-        table = wide.reset_index()
-        table["group"] = table["kpi_id"].map(labels)
-        table[disclosure.SUPPRESSED] = table["kpi_id"].map(hidden).fillna(False)
+        labels = {**AGE_BAND_LABELS, kpis.ALL_AGES: "Alla åldrar"}
+        table = []
+        for band, label in labels.items():
+            cell = rows[rows["age_band"] == band].set_index("gender")
+            line = {"group": label, disclosure.SUPPRESSED: bool(cell[disclosure.SUPPRESSED].any())}
+            for g in ("T", "K", "M"):
+                line[g] = cell.at[g, "HR_SICK_LEAVE_PCT"] if g in cell.index else float("nan")
+            line["employees"] = cell.at["T", "group_size"] if "T" in cell.index else float("nan")
+            table.append(line)
+        cell = rows[rows["age_band"] == kpis.ALL_AGES].set_index("gender")
+        line = {"group": "Andel långtidssjukfrånvaro, alla åldrar",
+                disclosure.SUPPRESSED: bool(cell[disclosure.SUPPRESSED].any())}
+        for g in ("T", "K", "M"):
+            line[g] = cell.at[g, "HR_LONG_SICK_SHARE_PCT"] if g in cell.index else float("nan")
+        line["employees"] = cell.at["T", "group_size"] if "T" in cell.index else float("nan")
+        table.append(line)
         ui.table(
-            table,
+            pd.DataFrame(table),
             [
                 export.Column("group", "Grupp"),
                 export.Column("T", "Totalt", "percent"),
                 export.Column("K", "Kvinnor", "percent"),
                 export.Column("M", "Män", "percent"),
+                export.Column("employees", "Antal anställda", "count"),
             ],
-            title=f"Sjukfrånvaro per kön och åldersgrupp, {year}",
+            title=f"Sjukfrånvaro per kön och åldersgrupp, {where}, {year}",
             key="personal_alder",
             caption="Sjukfrånvaro i procent av ordinarie arbetstid; långtidssjukfrånvaro "
-            "(60 dagar eller mer) i procent av all sjukfrånvaro.",
+            "(60 dagar eller mer) i procent av all sjukfrånvaro. Antal anställda: personer "
+            "med ordinarie arbetstid i gruppen under året (ålder under året). "
+            + ("Förvaltning enligt dagens organisation. " if level == "current_forvaltning"
+               else ""),
         )

@@ -27,6 +27,12 @@ st.caption(
     "Verksamhetens nyckeltal redovisas för hela kommunen; valet av förvaltning och kön "
     "påverkar inte sidan."
 )
+if selection.unit != kpis.ALL_ORGS:
+    # The services marts have districts or the whole town, never a unit: say so rather
+    # than show town figures under a unit's name.
+    st.info(f"Enhetsfilter gäller inte Verksamhet: bygglov, förskola och hemtjänst "
+            f"redovisas för hela kommunen och per område, inte per enhet "
+            f"({selection.unit_name} är vald).", icon=":material/info:")
 
 for heading, kpi_ids in SECTIONS:
     st.header(heading)

@@ -3,8 +3,11 @@
 `MetricEngine` loads `target/semantic_manifest.json` (written by `dbt parse` / `dbt build`)
 once, compiles a query by metric name into SQL with MetricFlow (`compile`), and runs that
 SQL on a read-only DuckDB connection (`run`); `query` does both. Compile and run are apart
-so that they can be timed apart (scripts/bench_metricflow.py). MetricFlow's engine is not
-thread-safe (its id counter resets on every query): one engine per thread.
+so that they can be timed apart (scripts/bench_metricflow.py). The SQL of a query depends
+only on the manifest and the question, so `compile` keeps it per question: asked again, a
+dashboard gets it without MetricFlow's planning (`use_cache=False` compiles anew; the
+benchmark times that). MetricFlow's engine is not thread-safe (its id counter resets on
+every query): one engine per thread.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class MetricEngine:
             semantic_manifest_lookup=SemanticManifestLookup(semantic_manifest),
             sql_client=self._client,
         )
+        self._compiled: dict[tuple, str] = {}
 
     def compile(
         self,
@@ -92,8 +96,15 @@ class MetricEngine:
         start: dt.date | None = None,
         end: dt.date | None = None,
         saved_query: str | None = None,
+        use_cache: bool = True,
     ) -> str:
-        """The SQL MetricFlow writes for a query (nothing is run)."""
+        """The SQL MetricFlow writes for a query (nothing is run), kept per question."""
+        key = (
+            tuple(metrics or ()), tuple(group_by), tuple(where),
+            None if order_by is None else tuple(order_by), start, end, saved_query,
+        )
+        if use_cache and key in self._compiled:
+            return self._compiled[key]
         request = MetricFlowQueryRequest.create(
             saved_query_name=saved_query,
             metric_names=list(metrics) if metrics else None,
@@ -103,7 +114,9 @@ class MetricEngine:
             time_constraint_start=_as_datetime(start),
             time_constraint_end=_as_datetime(end),
         )
-        return self._engine.explain(request).sql_statement.sql
+        sql = self._engine.explain(request).sql_statement.sql
+        self._compiled[key] = sql
+        return sql
 
     def run(self, sql: str) -> pd.DataFrame:
         """Run compiled SQL; a fresh cursor each time, so a thread may hold its own."""

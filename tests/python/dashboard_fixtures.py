@@ -139,6 +139,7 @@ UNITS = [  # unit_id, unit_name, forvaltning_code
     ("E200", "Hemtjänst Norr", "SOC"),
     ("E300", "Kansliet", "KSF"),
 ]
+UNIT_ANSVAR = {"E100": "10100", "E101": "10101", "E200": "20200", "E300": "30300"}
 # Employees per förvaltning and sex, the same every month: SOC has 9 men (a group of 10 or
 # fewer: hidden), UNMAPPED 3 women and 2 men (hidden, and so is its total of 5).
 HEADCOUNT = {
@@ -287,13 +288,13 @@ def add_kpis(path: Path) -> Path:
             """
             create table marts.dim_organisation_units (
                 unit_id varchar, unit_name varchar, current_forvaltning_code varchar,
-                current_forvaltning_name varchar, is_latest_version boolean
+                current_forvaltning_name varchar, is_latest_version boolean, ansvar varchar
             )
             """
         )
         con.executemany(
-            "insert into marts.dim_organisation_units values (?, ?, ?, ?, true)",
-            [(u, n, f, FORVALTNINGAR[f]) for u, n, f in UNITS],
+            "insert into marts.dim_organisation_units values (?, ?, ?, ?, true, ?)",
+            [(u, n, f, FORVALTNINGAR[f], UNIT_ANSVAR[u]) for u, n, f in UNITS],
         )
     return path
 
@@ -516,8 +517,130 @@ def add_services_marts(path: Path) -> Path:
     return path
 
 
+# --- the sick-leave group mart (hours and group sizes per age band) ------------------------
+# The year 2024 per unit, sex and age band; UNMAPPED's employees sit in a unit of their own.
+# The employees of a unit × sex (HR_UNITS) split over the bands by these shares, each band
+# with its own sick rate (× the sex's), one person per employee and 1,920 ordinary hours.
+AGE_SPLIT = {"0-29": 0.25, "30-49": 0.45, "50+": 0.30}
+AGE_SICK = {"0-29": 0.8, "30-49": 1.0, "50+": 1.3}
+GROUP_UNITS = [*HR_UNITS, ("E900", "Okänd enhet", "UNMAPPED", "UNMAPPED", "K", 3),
+               ("E900", "Okänd enhet", "UNMAPPED", "UNMAPPED", "M", 2)]
+GROUP_YEAR = "2024"
+
+
+def _band_counts(n: int) -> dict[str, int]:
+    young = round(n * AGE_SPLIT["0-29"])
+    middle = round(n * AGE_SPLIT["30-49"])
+    return {"0-29": young, "30-49": middle, "50+": n - young - middle}
+
+
+def group_cells() -> list[dict]:
+    """The finest cells: unit, förvaltning then and today, sex, age band, with their sums."""
+    cells = []
+    for unit_id, _, then, today, sex, n in GROUP_UNITS:
+        for band, count in _band_counts(n).items():
+            ordinary = count * 1920.0
+            sick = ordinary * SICK_RATE[sex] * AGE_SICK[band]
+            cells.append({"unit_id": unit_id, "then": then, "today": today, "sex": sex,
+                          "age_band": band, "employee_count": count,
+                          "ordinary_hours": ordinary, "sick_hours": sick,
+                          "long_spell_sick_hours": sick * 0.35})
+    return cells
+
+
+def group_rows() -> list[tuple]:
+    """fct_hr_sick_leave_groups' rows: each level summed from the finest cells (every person
+    is in one unit here, so the employee counts add up over units too)."""
+    sums: dict[tuple, list[float]] = {}
+    for c in group_cells():
+        for level, code, parent in [("kommun", "ALL", None), ("forvaltning", c["then"], "ALL"),
+                                    ("current_forvaltning", c["today"], "ALL"),
+                                    ("unit", c["unit_id"], c["today"])]:
+            key = (GROUP_YEAR, level, code, parent, c["sex"], c["age_band"])
+            acc = sums.setdefault(key, [0, 0.0, 0.0, 0.0])
+            for i, col in enumerate(["employee_count", "ordinary_hours", "sick_hours",
+                                     "long_spell_sick_hours"]):
+                acc[i] += c[col]
+    return [(*k, *v) for k, v in sums.items() if v[1] > 0]
+
+
+def add_hr_group_mart(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_hr_sick_leave_groups (
+                period varchar, org_level varchar, org_code varchar, parent_code varchar,
+                sex varchar, age_band varchar, employee_count integer, ordinary_hours double,
+                sick_hours double, long_spell_sick_hours double
+            )
+            """
+        )
+        con.executemany(
+            "insert into marts.fct_hr_sick_leave_groups values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            group_rows(),
+        )
+    return path
+
+
+# --- the ledger and budget facts (the columns the Ekonomi page reads for a unit) ----------
+# Ekskolan (E101, ansvar 10101) in 2024: outcome on two activities each month Jan–Jun,
+# the budget of every month; another unit's rows must not count.
+UNIT_LEDGER = {"425": 1_200_000.0, "407": 300_000.0}  # activity -> net cost per month
+UNIT_BUDGET = {"425": 1_250_000.0, "407": 280_000.0}  # activity -> budget per month
+
+
+def unit_ledger_rows() -> list[tuple]:
+    """ansvar, activity_code, booking_year, booking_month, net_cost_sek, is_net_cost_account"""
+    rows = []
+    for month in range(1, 7):
+        for activity, cost in UNIT_LEDGER.items():
+            rows.append(("10101", activity, 2024, month, cost * (1 + month / 100), True))
+            rows.append(("10101", activity, 2024, month, 99_999.0, False))  # balance account
+        rows.append(("10100", "407", 2024, month, 5_000_000.0, True))  # E100, not E101
+        rows.append(("10101", "425", 2023, month, 7_777_777.0, True))  # another year
+    return rows
+
+
+def unit_budget_rows() -> list[tuple]:
+    """ansvar, activity_code, budget_year, budget_month, net_cost_budget_sek, net cost?"""
+    rows = []
+    for month in range(1, 13):
+        for activity, budget in UNIT_BUDGET.items():
+            rows.append(("10101", activity, 2024, month, budget, True))
+        rows.append(("10100", "407", 2024, month, 4_000_000.0, True))
+    return rows
+
+
+def add_unit_finance_facts(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            """
+            create table marts.fct_ledger_entries (
+                ansvar varchar, activity_code varchar, booking_year integer,
+                booking_month integer, net_cost_sek decimal(18, 2),
+                is_net_cost_account boolean
+            )
+            """
+        )
+        con.executemany("insert into marts.fct_ledger_entries values (?, ?, ?, ?, ?, ?)",
+                        unit_ledger_rows())
+        con.execute(
+            """
+            create table marts.fct_budget_months (
+                ansvar varchar, activity_code varchar, budget_year integer,
+                budget_month integer, net_cost_budget_sek decimal(18, 2),
+                is_net_cost_account boolean
+            )
+            """
+        )
+        con.executemany("insert into marts.fct_budget_months values (?, ?, ?, ?, ?, ?)",
+                        unit_budget_rows())
+    return path
+
+
 def build_full_warehouse(path: Path) -> Path:
-    """The platform marts, the KPI export, the HR unit mart and the finance and services
-    marts the pages read: what a build of main holds once the domain marts have landed."""
-    path = add_hr_unit_mart(add_kpis(build_warehouse(path)))
-    return add_services_marts(add_finance_marts(path))
+    """The platform marts, the KPI export, the HR unit and group marts and the finance and
+    services marts the pages read: what a build of main holds once the domain marts have
+    landed."""
+    path = add_hr_group_mart(add_hr_unit_mart(add_kpis(build_warehouse(path))))
+    return add_services_marts(add_unit_finance_facts(add_finance_marts(path)))

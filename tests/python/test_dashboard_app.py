@@ -307,12 +307,128 @@ def test_personal_page_breakdown_equals_export_and_is_suppressed(warehouse: Path
         fx.kpi_value("HR_SICK_LEAVE_PCT", "2024-03", "SOC", "T")
     )
     assert table.at["Socialförvaltningen", "Antal anställda"] == "159"
-    # The age bands have no known group size: shown as hidden, with the whole-town rows.
+    # The age bands come from the group mart with each group's size (whole town here).
     bands = table_with(at, "Grupp").set_index("Grupp")
-    assert bands.at["29 år och yngre", "Kvinnor"] == ".."
-    assert bands.at["Alla åldrar", "Kvinnor"] == sv_format.percent(
-        fx.kpi_value("HR_SICK_LEAVE_PCT", "2024", "ALL", "K")
-    )
+    pct, _ = group_expected(sexes=("K",), bands=("0-29",))
+    assert bands.at["29 år och yngre", "Kvinnor"] == sv_format.percent(pct)
+    pct, n = group_expected()
+    assert bands.at["Alla åldrar", "Totalt"] == sv_format.percent(pct)
+    assert bands.at["Alla åldrar", "Antal anställda"] == sv_format.count(n) == "579"
+
+
+def group_expected(
+    keep=lambda cell: True, sexes=("K", "M"), bands=tuple(fx.AGE_SPLIT)
+) -> tuple[float, int]:
+    """Sick leave % (Σ sick / Σ ordinary hours) and the number of employees of the fixture's
+    finest group cells that pass `keep`, for some sexes and age bands."""
+    cells = [c for c in fx.group_cells()
+             if keep(c) and c["sex"] in sexes and c["age_band"] in bands]
+    pct = 100 * sum(c["sick_hours"] for c in cells) / sum(c["ordinary_hours"] for c in cells)
+    return pct, sum(c["employee_count"] for c in cells)
+
+
+def test_personal_age_bands_follow_the_selection_with_suppression(warehouse: Path) -> None:
+    col = "Sjukfrånvaro av ordinarie arbetstid"
+    # SOC as it was (E200): 9 men, so every men's cell is hidden (primary), and the women's
+    # too (secondary: the total minus the women would give the men away).
+    at = run_page("views/personal.py", ar="2024", forvaltning="SOC", kon="T")
+    at.radio[0].set_value("HR_SICK_LEAVE_PCT").run()
+    bands = table_with(at, "Grupp").set_index("Grupp")
+    assert set(bands["Män"]) == {".."} and set(bands["Kvinnor"]) == {".."}
+    in_soc = lambda c: c["then"] == "SOC"  # noqa: E731
+    pct, n = group_expected(in_soc, bands=("30-49",))
+    assert bands.at["30–49 år", "Totalt"] == sv_format.percent(pct)
+    assert bands.at["30–49 år", "Antal anställda"] == sv_format.count(n) == "72"
+    assert bands.at["Alla åldrar", "Antal anställda"] == "159"
+    assert footnote_shown(at)
+    assert any("Sjukfrånvaro per kön och åldersgrupp – Socialförvaltningen, 2024" in h.value
+               for h in at.subheader)
+
+    # Restated, SOC has E200 and Kansliet (E300): 194 employees, but in every cell UNMAPPED
+    # (5 employees) is hidden and SOC is the smaller of the parts left, so SOC is hidden
+    # too, or the town minus BOU would give UNMAPPED away.
+    next(r for r in at.radio if r.label == "Organisation").set_value(True).run()
+    bands = table_with(at, "Grupp").set_index("Grupp")
+    assert set(bands["Totalt"]) == {".."} and set(bands["Antal anställda"]) == {".."}
+
+    # A unit: Ekskolan's figures are its own; its men and women are hidden because
+    # Björkens förskola (8 men) is hidden beside it under BOU.
+    at = run_page("views/personal.py", ar="2024", forvaltning="BOU", enhet="E101", kon="T")
+    at.radio[0].set_value("HR_SICK_LEAVE_PCT").run()
+    bands = table_with(at, "Grupp").set_index("Grupp")
+    pct, n = group_expected(lambda c: c["unit_id"] == "E101")
+    assert bands.at["Alla åldrar", "Totalt"] == sv_format.percent(pct)
+    assert bands.at["Alla åldrar", "Antal anställda"] == sv_format.count(n) == "172"
+    assert bands.at["Alla åldrar", "Män"] == ".." and bands.at["50 år och äldre", "Kvinnor"] == ".."
+    assert table_with(at, "Förvaltning").columns[1] == col
+
+
+def test_personal_restated_trend_and_breakdown_equal_the_unit_mart(warehouse: Path) -> None:
+    at = run_page("views/personal.py", ar="2024", manad="3", forvaltning="SOC", kon="T")
+    toggle = next(r for r in at.radio if r.label == "Organisation")
+    assert toggle.value is False
+    assert at.query_params["organisation"] in ("som-da", ["som-da"])
+    table = table_with(at, "Förvaltning").set_index("Förvaltning")
+    col = "Antal månadsavlönade anställda"
+    assert table.at["Socialförvaltningen", col] == "159"
+
+    toggle.set_value(True).run()
+    assert at.query_params["organisation"] in ("idag", ["idag"])
+    table = table_with(at, "Förvaltning").set_index("Förvaltning")
+    # Σ of the unit mart over today's SOC (E200 and E300, which was KSF's): 159 + 35.
+    assert table.at["Socialförvaltningen", col] == "194"
+    assert "Kommunstyrelseförvaltningen" not in table.index  # no unit of its own today
+    assert table.at["Hela kommunen", col] == sv_format.count(
+        fx.kpi_value("HR_HEADCOUNT", "2024-03"))  # the town does not change
+    trend = table_with(at, "Kön")
+    march = trend[trend["Period"] == "mars 2024"].set_index("Kön")
+    assert march.at["Totalt", col] == "194" and march.at["Män", col] == "24"
+
+    at.radio[0].set_value("HR_SICK_LEAVE_PCT").run()
+    table = table_with(at, "Förvaltning").set_index("Förvaltning")
+    soc = [fx.hr_unit_sums(n, sex) for _, _, _, today, sex, n in fx.HR_UNITS if today == "SOC"]
+    expected = 100 * sum(m["sick_hours"] for m in soc) / sum(m["ordinary_hours"] for m in soc)
+    assert table.at["Socialförvaltningen", "Sjukfrånvaro av ordinarie arbetstid"] == (
+        sv_format.percent(expected))
+    assert any("dagens organisation" in c.value for c in at.caption)
+
+    # The choice lives in the URL and survives a visit to another page.
+    at.switch_page("views/ekonomi.py").run()
+    assert at.query_params["organisation"] in ("idag", ["idag"])
+    at.switch_page("views/personal.py").run()
+    assert next(r for r in at.radio if r.label == "Organisation").value is True
+    # A link with the choice opens the restated view.
+    at = run_page("views/personal.py", ar="2024", manad="3", forvaltning="SOC",
+                  organisation="idag")
+    assert table_with(at, "Förvaltning").set_index("Förvaltning").at[
+        "Socialförvaltningen", col] == "194"
+
+
+def test_unit_filter_on_ekonomi_verksamhet_and_overview(warehouse: Path) -> None:
+    at = run_page("views/ekonomi.py", ar="2024", manad="4", forvaltning="BOU", enhet="E101")
+    shown = metrics(at)
+    months = range(1, 5)
+    outcome = sum(c * (1 + m / 100) for m in months for c in fx.UNIT_LEDGER.values())
+    budget = sum(fx.UNIT_BUDGET.values()) * len(months)
+    assert shown["Utfall hittills 2024"] == sv_format.sek(outcome)
+    assert shown["Budget samma period"] == sv_format.sek(budget)
+    assert shown["Avvikelse hittills"] == sv_format.sek(budget - outcome)
+    assert shown["Budget helår 2024"] == sv_format.sek(sum(fx.UNIT_BUDGET.values()) * 12)
+    by_activity = table_with(at, "Verksamhet").set_index("Verksamhet")
+    assert by_activity.at["Förskola (407)", "Utfall hittills"] == sv_format.sek(
+        sum(fx.UNIT_LEDGER["407"] * (1 + m / 100) for m in months))
+    assert any("Ekskolan (E101)" in h.value for h in at.subheader)
+    assert any("Enhetsfilter gäller inte helårsprognosen" in i.value for i in at.info)
+    # Without a unit, the förvaltning's follow-up as before.
+    at = run_page("views/ekonomi.py", ar="2024", manad="4", forvaltning="BOU")
+    assert not any("Enhetsfilter" in i.value for i in at.info)
+    assert "Helårsprognos 2024" in metrics(at)
+
+    for page in ("views/verksamhet.py", None):
+        at = run_page(page, ar="2024", forvaltning="BOU", enhet="E101")
+        assert any(i.value.startswith("Enhetsfilter gäller inte") for i in at.info), page
+        at = run_page(page, ar="2024", forvaltning="BOU")
+        assert not any("Enhetsfilter" in i.value for i in at.info), page
 
 
 def test_ekonomi_page_equals_export(warehouse: Path) -> None:
@@ -535,3 +651,42 @@ def test_follow_up_mart_agrees_with_the_export_on_the_built_warehouse() -> None:
             export_row["denominator"].iat[0], abs=0.01)
         assert last["budget_full_year_sek"].sum() == pytest.approx(
             export_row["numerator"].iat[0], abs=0.01)
+
+
+@pytest.mark.skipif(not BUILT.is_file(), reason="needs the warehouse make test builds")
+def test_age_bands_and_restated_agree_with_the_export_on_the_built_warehouse() -> None:
+    """What the Personal page shows for the whole town from the group mart (each age band,
+    and every age) and from the restated sums (the town) is the KPI export's figure."""
+    import kpis
+
+    groups = queries.hr_sick_leave_groups()
+    if groups is None:
+        pytest.skip("the warehouse has no sick-leave group mart yet")
+    kv = queries.kpi_values()
+    cells = kpis.sick_leave_groups(groups, "forvaltning", years_only=True)
+    town = cells[(cells["org_code"] == "ALL") & (cells["parent_code"] == "ALL")]
+    compared = 0
+    for row in town.itertuples(index=False):
+        kpi_id = ("HR_SICK_LEAVE_PCT" if row.age_band == kpis.ALL_AGES
+                  else kpis.AGE_BANDS[row.age_band])
+        export_row = kv[(kv["kpi_id"] == kpi_id) & (kv["period"] == row.period)
+                        & (kv["org_code"] == "ALL") & (kv["gender"] == row.gender)]
+        assert len(export_row) == 1, (kpi_id, row.period, row.gender)
+        if not row.suppressed:
+            assert row.HR_SICK_LEAVE_PCT == pytest.approx(export_row["value"].iat[0], rel=1e-9)
+            compared += 1
+    assert compared
+    # The restated view's sums per förvaltning of today add up to the town's figures.
+    sums = queries.hr_restated_sums().groupby("year_month")[
+        ["sick_hours", "ordinary_hours", "fte"]].sum()
+    for kpi_id, column, field in [("HR_SICK_LEAVE_PCT", "sick_hours", "numerator"),
+                                  ("HR_SICK_LEAVE_PCT", "ordinary_hours", "denominator"),
+                                  ("HR_FTE", "fte", "value")]:
+        export = kv[(kv["kpi_id"] == kpi_id) & (kv["org_code"] == "ALL")
+                    & (kv["gender"] == "T")].set_index("period")[field]
+        common = sums.index.intersection(export.index)
+        assert len(common) >= 12, kpi_id
+        assert sums.loc[common, column].to_numpy() == pytest.approx(
+            export[common].to_numpy(), rel=1e-9), (kpi_id, column)
+    restated = kpis.restated(queries.hr_restated_sums(), kv)
+    assert set(restated["org_code"]) - {"ALL"}  # today's förvaltningar, not only the town

@@ -188,6 +188,70 @@ def test_kpi_export_disclosure(tmp_path: Path) -> None:
     )
 
 
+def _groups(rows: list[tuple]) -> pd.DataFrame:
+    """Group-mart rows: (level, org_code, parent_code, sex, age_band, employees, ordinary,
+    sick) for the year 2024."""
+    return pd.DataFrame(
+        [("2024", lvl, org, parent, sex, band, n, ordinary, sick, sick / 2)
+         for lvl, org, parent, sex, band, n, ordinary, sick in rows],
+        columns=["period", "org_level", "org_code", "parent_code", "sex", "age_band",
+                 "employee_count", "ordinary_hours", "sick_hours", "long_spell_sick_hours"],
+    )
+
+
+def test_sick_leave_groups_sum_sexes_and_bands_and_suppress_across_units() -> None:
+    rows = []
+    # Two units under BOU; U2's young men are 4 (hidden), U1's are 30.
+    for unit, young_men in (("U1", 30), ("U2", 4)):
+        for sex, band, n in [("K", "0-29", 40), ("K", "50+", 50), ("M", "0-29", young_men),
+                             ("M", "50+", 25)]:
+            rows.append(("unit", unit, "BOU", sex, band, n, n * 100.0, n * 5.0))
+    frame = _groups(rows)
+    bou = frame.groupby(["sex", "age_band"], as_index=False)[
+        ["employee_count", "ordinary_hours", "sick_hours", "long_spell_sick_hours"]].sum()
+    totals = bou.assign(period="2024", org_level="current_forvaltning", org_code="BOU",
+                        parent_code="ALL")
+    out = kpis.sick_leave_groups(pd.concat([frame, totals]), "unit", years_only=True)
+    cell = out.set_index(["org_code", "gender", "age_band"])
+    # T = K + M and ALL = every band, as sums of the hours and of the persons.
+    assert cell.at[("U1", "T", "ALL"), "group_size"] == 40 + 50 + 30 + 25
+    assert cell.at[("U1", "T", "ALL"), "HR_SICK_LEAVE_PCT"] == pytest.approx(5.0)
+    assert cell.at[("ALL", "T", "ALL"), "group_size"] == 2 * (40 + 50 + 25) + 34
+    # Primary: U2's 4 young men; secondary: U1's young men (else BOU − U1 gives U2 away).
+    assert cell.at[("U2", "M", "0-29"), disclosure.SUPPRESSION_REASON] == disclosure.PRIMARY
+    assert pd.isna(cell.at[("U1", "M", "0-29"), "HR_SICK_LEAVE_PCT"])
+    assert cell.at[("U1", "M", "0-29"), disclosure.SUPPRESSION_REASON] == disclosure.SECONDARY
+    # The totals over sex stay shown (two hidden parts under each).
+    assert cell.at[("U1", "T", "0-29"), "HR_SICK_LEAVE_PCT"] == pytest.approx(5.0)
+    assert not cell.at[("U2", "T", "ALL"), disclosure.SUPPRESSED]
+
+
+def test_restated_sums_parts_and_keeps_the_export_totals() -> None:
+    sums = pd.DataFrame({
+        "year_month": ["2024-12"] * 4, "org_code": ["SOC", "SOC", "BOU", "BOU"],
+        "sex": ["K", "M", "K", "M"], "headcount": [150, 24, 300, 80],
+        "fte": [140.0, 20.0, 280.0, 70.0], "ordinary_hours": [1500.0, 240.0, 3000.0, 800.0],
+        "sick_hours": [90.0, 12.0, 150.0, 40.0], "long_spell_sick_hours": [30.0, 6.0, 50.0, 8.0],
+        "tillsvidare_persons": [120, 20, 240, 64], "fulltime_persons": [70, 15, 140, 50],
+    })  # fmt: skip
+    raw = pd.DataFrame(
+        [(k, p, "ALL", g, v, None, None) for p in ("2024-12", "2024")
+         for k, g, v in [("HR_HEADCOUNT", "T", 550.0), ("HR_HEADCOUNT", "K", 450.0),
+                         ("HR_HEADCOUNT", "M", 100.0)]],
+        columns=["kpi_id", "period", "org_code", "gender", "value", "numerator", "denominator"],
+    )
+    out = kpis.restated(sums, raw).set_index(["kpi_id", "period", "org_code", "gender"])
+    assert out.at[("HR_HEADCOUNT", "2024-12", "SOC", "T"), "value"] == 174
+    assert out.at[("HR_HEADCOUNT", "2024-12", "ALL", "T"), "value"] == 550  # the export's
+    assert out.at[("HR_SICK_LEAVE_PCT", "2024-12", "SOC", "T"), "value"] == pytest.approx(
+        100 * 102 / 1740)
+    # The year: hours summed over its months, stock from December.
+    assert out.at[("HR_HEADCOUNT", "2024", "BOU", "K"), "value"] == 300
+    assert out.at[("HR_FULLTIME_SHARE_PCT", "2024", "SOC", "M"), "value"] == pytest.approx(75)
+    # Periods the export does not have are left out.
+    assert not any(p == "2024-11" for p in out.index.get_level_values("period"))
+
+
 def test_ratio_of_sums() -> None:
     df = pd.DataFrame({"numerator": [1.0, 3.0], "denominator": [10.0, 10.0]})
     assert kpis.ratio_of_sums(df) == pytest.approx(20.0)
