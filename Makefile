@@ -22,7 +22,7 @@ TEST_LANDING := $(TEST_DIR)/landing
 TEST_DUCKDB := $(TEST_DIR)/kommun.duckdb
 
 .PHONY: help setup system-deps demo build run test lint docs bench clean
-.PHONY: test-postgres bench-engines bench-duckdb
+.PHONY: test-postgres test-spark bench-engines bench-duckdb
 .PHONY: query export validate-metrics bench-metrics bench-dashboard
 
 help: ## Show the targets and what they do
@@ -40,10 +40,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip check
 	touch $@
 
-system-deps: ## Install Debian packages the tests need (chromium), skipped when present
-	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; else \
+system-deps: ## Install Debian packages the tests need (chromium, Java 17 for Spark), skipped when present
+	@missing=""; \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	  if [ -z "$$missing" ]; then echo "chromium and java present"; else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
 
 demo: setup ## Generate the demo municipality into LANDING_DIR if it is empty
 	@if [ -n "$$(ls -A "$(LANDING_DIR)" 2>/dev/null)" ]; then \
@@ -67,6 +70,7 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-spark
 
 # The test municipality, for the engine tests run on their own (make test has built it).
 $(TEST_DUCKDB):
@@ -76,6 +80,9 @@ $(TEST_DUCKDB):
 
 test-postgres: setup $(TEST_DUCKDB) ## PostgreSQL: build the test town on a throwaway cluster, compare marts with DuckDB
 	bash scripts/test_postgres.sh "$(TEST_LANDING)" "$(TEST_DUCKDB)" "$(TEST_DIR)"
+
+test-spark: setup $(TEST_DUCKDB) ## Spark: build the test town on a local Spark (session mode), compare marts with DuckDB
+	bash scripts/test_spark.sh "$(TEST_LANDING)" "$(TEST_DUCKDB)" "$(TEST_DIR)"
 
 lint: setup ## sqlfluff on the models, ruff on the Python, the portability lint
 	ruff check src dashboards tests/python scripts
@@ -87,12 +94,12 @@ lint: setup ## sqlfluff on the models, ruff on the Python, the portability lint
 docs: setup ## Generate the dbt docs site into target/ (needs a built warehouse)
 	bash scripts/docs.sh
 
-# `make bench ENGINES=duckdb,postgres` builds one landing zone on each engine instead.
+# `make bench ENGINES=duckdb,postgres,spark` builds one landing zone on each engine instead.
 ENGINES ?=
 bench: $(if $(ENGINES),bench-engines,bench-duckdb)
 
 bench-engines: setup ## Build one generated town (SCALE, default 0.02 here) on each of ENGINES, times side by side
-	@[ -n "$(ENGINES)" ] || { echo "set ENGINES, e.g. ENGINES=duckdb,postgres"; exit 2; }
+	@[ -n "$(ENGINES)" ] || { echo "set ENGINES, e.g. ENGINES=duckdb,postgres,spark"; exit 2; }
 	rm -rf warehouse/bench-engines && mkdir -p warehouse/bench-engines
 	synthkoping generate --scale $(SCALE) --seed $(SEED) --out warehouse/bench-engines/landing
 	python scripts/bench_engines.py --engines $(ENGINES) --landing warehouse/bench-engines/landing \
@@ -113,12 +120,19 @@ START ?=
 END ?=
 SAVED_QUERY ?=
 query: setup ## A metric by name: make query METRICS=m1,m2 GROUP_BY=metric_time__month,forvaltning [WHERE= START= END= SAVED_QUERY= CSV=file]
+ifeq ($(DBT_TARGET),spark)
+	@# MetricFlow has no Spark adapter: the same metrics, served from marts.kpi_values.
+	python scripts/query_kpi_values.py --metrics $(METRICS) $(if $(START),--start $(START)) \
+	  $(if $(END),--end $(END)) $(if $(ORG),--org $(ORG)) $(if $(GENDER),--gender $(GENDER)) \
+	  $(if $(CSV),--csv $(CSV))
+else
 	@[ -f target/semantic_manifest.json ] || dbt parse --quiet
 	mf query $(if $(SAVED_QUERY),--saved-query $(SAVED_QUERY),--metrics $(METRICS) \
 	  --group-by $(GROUP_BY) --order $(ORDER)) \
 	  $(if $(WHERE),--where "$(WHERE)") $(if $(START),--start-time $(START)) \
 	  $(if $(END),--end-time $(END)) $(if $(CSV),--csv $(CSV))
 	@dbt run-operation drop_landing_schema_now --quiet
+endif
 
 validate-metrics: setup ## mf validate-configs: the semantic models and metrics parse and are consistent
 	dbt parse --quiet

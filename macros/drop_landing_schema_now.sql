@@ -1,4 +1,4 @@
 {#- The same, callable with `dbt run-operation` (after `dbt docs generate`). -#}
 {% macro drop_landing_schema_now() -%}
-    {%- do run_query('drop schema if exists landing cascade') -%}
+    {%- do run_query(drop_landing_schema()) -%}
 {%- endmacro %}

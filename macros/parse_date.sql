@@ -21,3 +21,13 @@
             then cast({{ expr }} as date)
     end
 {%- endmacro %}
+
+{#- Spark (ANSI mode off, as dbt-spark sets it): a cast of a text that is no real date is
+    null (2023-02-30 stays null, never 2023-03-02); the regex keeps Spark's lenient forms
+    (`2023-2-3`, a trailing time) out. -#}
+{% macro spark__parse_date(expr) -%}
+    case
+        when {{ regex_full_match(expr, '[0-9]{4}-[0-9]{2}-[0-9]{2}') }}
+            then cast({{ expr }} as date)
+    end
+{%- endmacro %}

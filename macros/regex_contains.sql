@@ -11,3 +11,7 @@
 {% macro postgres__regex_contains(expr, pattern) -%}
     ({{ expr }} ~ '{{ pattern }}')
 {%- endmacro %}
+
+{% macro spark__regex_contains(expr, pattern) -%}
+    ({{ expr }} rlike '{{ pattern }}')
+{%- endmacro %}

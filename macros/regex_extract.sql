@@ -15,3 +15,8 @@
     (regexp_match({{ expr }}, '{{ pattern }}'))[{{ group }}]
     {%- endif -%}
 {%- endmacro %}
+
+{#- Spark's regexp_extract is Java's regex, with the same group numbering. -#}
+{% macro spark__regex_extract(expr, pattern, group=0) -%}
+    regexp_extract({{ expr }}, '{{ pattern }}', {{ group }})
+{%- endmacro %}

@@ -1,11 +1,15 @@
 """Build the same landing zone on several engines in one run and print the times side by side.
 
-    python scripts/bench_engines.py --engines duckdb,postgres --landing DIR [--out DIR]
-    make bench-engines ENGINES=duckdb,postgres SCALE=0.02      (or make bench ENGINES=...)
+    python scripts/bench_engines.py --engines duckdb,postgres,spark --landing DIR [--out DIR]
+    make bench-engines ENGINES=duckdb,postgres,spark SCALE=0.02   (or make bench ENGINES=...)
 
 duckdb builds into OUT/kommun.duckdb (scripts/build.sh). postgres starts a throwaway cluster
 on 127.0.0.1 (scripts/pg_cluster.sh; Debian's server, installed when missing), runs
-scripts/build_postgres.sh (COPY load + dbt build) and stops it. Each engine writes its dbt
+scripts/build_postgres.sh (COPY load + dbt build) and stops it. spark runs
+scripts/build_spark.sh (parquet load + one dbt build on a local Spark in session mode) with
+the selection of make test-spark (SPARK_SELECTION: every seed and model, the singular tests,
+the unique tests of the marts; so its "tests" column covers fewer tests than the others),
+its files in OUT/spark, removed afterwards. Each engine writes its dbt
 target folder apart (OUT/target-<engine>), from which the time spent in models and in
 tests is read. Times are wall-clock seconds on this machine, whatever else runs on it.
 """
@@ -15,14 +19,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Spark is not built yet (docs/larger-scale.md).
-ENGINES = ("duckdb", "postgres")
+ENGINES = ("duckdb", "postgres", "spark")
+# The same selection as scripts/test_spark.sh: the full test suite does not fit Spark's time.
+SPARK_SELECTION = ["--select", "resource_type:seed", "resource_type:model", "test_type:singular",
+                   "test_name:unique,path:models/marts",
+                   "--exclude", "assert_no_personnummer_past_staging", "--indirect-selection=empty"]
 
 
 def _phase_times(target: Path) -> dict[str, float]:
@@ -44,6 +52,8 @@ def run_engine(engine: str, landing: Path, out: Path) -> dict[str, object]:
     cluster = None
     if engine == "duckdb":
         env["DUCKDB_PATH"] = str(out / "kommun.duckdb")
+    elif engine == "spark":
+        env["SPARK_DIR"] = str(out / "spark")
     elif engine == "postgres":
         cluster = out / "pg"
         started = subprocess.run(["bash", str(ROOT / "scripts/pg_cluster.sh"), "start",
@@ -53,12 +63,16 @@ def run_engine(engine: str, landing: Path, out: Path) -> dict[str, object]:
             env[name] = value
     started_at = time.perf_counter()
     try:
-        build = subprocess.run(["bash", str(ROOT / "scripts/build.sh")], env=env, cwd=ROOT,
+        extra = SPARK_SELECTION if engine == "spark" else []
+        build = subprocess.run(["bash", str(ROOT / "scripts/build.sh"), *extra], env=env, cwd=ROOT,
                                capture_output=True, text=True)
     finally:
         if cluster is not None:
             subprocess.run(["bash", str(ROOT / "scripts/pg_cluster.sh"), "stop", str(cluster)],
                            capture_output=True)
+        if engine == "spark":
+            # The metastore and warehouse are only needed for the timing.
+            shutil.rmtree(out / "spark", ignore_errors=True)
     wall = time.perf_counter() - started_at
     row: dict[str, object] = {"engine": engine, "ok": build.returncode == 0, "wall": wall}
     if build.returncode != 0:

@@ -6,6 +6,7 @@ set -euo pipefail
 # Other engines have their own build (docs/larger-scale.md): the server loads the landing zone.
 case "${DBT_TARGET:-duckdb}" in
   postgres) exec bash "$(dirname "$0")/build_postgres.sh" "$@" ;;
+  spark) exec bash "$(dirname "$0")/build_spark.sh" "$@" ;;
 esac
 : "${DUCKDB_PATH:?}" "${LANDING_DIR:?}"
 if [ ! -d "$LANDING_DIR" ]; then

@@ -3,6 +3,7 @@ tables, row for row (issue 10: "the KPIs must be the same wherever they are comp
 
     python scripts/compare_engines.py --duckdb FILE --postgres
         [--schema marts --schema intermediate] [--require kpi_values --require quarantined_rows]
+    python scripts/compare_engines.py --duckdb FILE --spark SPARK_WAREHOUSE_DIR [...]
 
 Every table of schema `marts` (or of each --schema) that exists on both sides is
 compared, so the check grows with the project. Every column is first brought to a neutral
@@ -12,7 +13,9 @@ within 1e-9 relative, or 1e-9 of the column's largest magnitude (a difference of
 large doubles, such as forecast - actual, keeps its operands' rounding error). Tables named with
 --require must exist on both sides. Exit status 1 on any difference.
 
-PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...).
+PostgreSQL is reached through the libpq variables (PGHOST, PGPORT, ...). Spark's tables are
+read straight from the parquet files of its warehouse folder (<dir>/<schema>.db/<table>/),
+with pyarrow: no JVM. Spark views have no files and are not compared.
 """
 
 from __future__ import annotations
@@ -135,6 +138,27 @@ def postgres_tables(schema: str) -> dict[str, pd.DataFrame]:
         return tables
 
 
+def spark_tables(warehouse: str, schema: str) -> dict[str, pd.DataFrame]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = os.path.join(warehouse, f"{schema}.db")
+    tables = {}
+    if not os.path.isdir(folder):
+        return tables
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if not any(f.endswith(".parquet") for f in os.listdir(path)):
+            continue
+        table = pq.read_table(path)
+        # Spark writes timestamps adjusted to UTC (its session time zone here): the values
+        # are the wall-clock times DuckDB holds without a zone.
+        fields = [pa.field(f.name, pa.timestamp("us")) if pa.types.is_timestamp(f.type)
+                  else f for f in table.schema]
+        tables[name] = table.cast(pa.schema(fields)).to_pandas()
+    return tables
+
+
 def compare_schema(engine: str, schema: str, reference: dict, tables: dict, args) -> bool:
     """Print the comparison of one schema; True when something differs."""
     failed = False
@@ -163,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duckdb", default=os.environ.get("DUCKDB_PATH"),
                         help="the DuckDB build (the reference)")
     parser.add_argument("--postgres", action="store_true", help="compare the PostgreSQL build")
+    parser.add_argument("--spark", metavar="WAREHOUSE_DIR",
+                        help="compare the Spark build in this warehouse folder (parquet)")
     parser.add_argument("--require", action="append", default=[],
                         help="a mart that must exist on both sides")
     parser.add_argument("--schema", action="append", default=[],
@@ -176,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         others = {}
         if args.postgres:
             others["postgres"] = postgres_tables(schema)
+        if args.spark:
+            others["spark"] = spark_tables(args.spark, schema)
         if not others:
-            parser.error("nothing to compare: give --postgres")
+            parser.error("nothing to compare: give --postgres or --spark")
         for engine, tables in others.items():
             failed = compare_schema(engine, schema, reference, tables, args) or failed
     print("engines agree" if not failed else "ENGINES DISAGREE")

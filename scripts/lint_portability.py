@@ -37,6 +37,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bilike\b", "lower(x) like ..."),
     # `double` is DuckDB's and Spark's name; PostgreSQL knows only `double precision`.
     (r"\bas\s+double\b(?!\s+precision)", "type_double() (or float8 in a YAML data_type)"),
+    # Spark rejects `varchar` without a length; dbt.type_string() is each
+    # engine's own text type.
+    (r"\bas\s+varchar\b(?!\s*\()", "dbt.type_string()"),
 )
 
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)

@@ -54,7 +54,7 @@
 {%- set pseudonym_pattern = '[0-9a-f]{64}' %}
 {%- set excluded_schemas = ['staging', 'landing', 'information_schema', 'pg_catalog'] %}
 
-{%- set string_columns = [] %}
+{%- set scanned_columns = [] %}
 {%- set skipped_columns = [] %}
 {%- if execute %}
     {%- for node in graph.nodes.values() if node.resource_type in ('model', 'seed', 'snapshot') %}
@@ -64,28 +64,14 @@
             ) %}
         {%- endfor %}
     {%- endfor %}
-    {%- set columns_query %}
-        select table_schema, table_name, column_name
-        from information_schema.columns
-        where lower(table_schema) not in ('{{ excluded_schemas | join("', '") }}')
-            and lower(table_schema) not like 'pg_%'
-            and table_catalog = '{{ target.database }}'
-            and (
-                lower(data_type) in ('varchar', 'text', 'character varying', 'character', 'string')
-                or lower(data_type) like 'varchar(%'
-                or lower(data_type) like 'character varying(%'
-            )
-        order by 1, 2, 3
-    {%- endset %}
-    {%- set found = run_query(columns_query) %}
-    {%- for row in found.rows %}
+    {%- for row in string_columns(excluded_schemas) %}
         {%- if (row[0] ~ '.' ~ row[1] ~ '.' ~ row[2]) | lower not in skipped_columns %}
-            {%- do string_columns.append(row) %}
+            {%- do scanned_columns.append(row) %}
         {%- endif %}
     {%- endfor %}
 {%- endif %}
 
-{%- if string_columns | length == 0 %}
+{%- if scanned_columns | length == 0 %}
 
 select
     cast(null as {{ dbt.type_string() }}) as table_schema,
@@ -105,7 +91,7 @@ where 1 = 0
 with
 
 candidates as (
-    {%- for table_schema, table_name, column_name in string_columns %}
+    {%- for table_schema, table_name, column_name in scanned_columns %}
     select
         '{{ table_schema }}' as table_schema,
         '{{ table_name }}' as table_name,

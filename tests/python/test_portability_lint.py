@@ -38,6 +38,7 @@ _spec.loader.exec_module(lint)
         "select a from t where a ilike 'x%'",
         "select cast(a as double) from t",
         "select cast(\n    a + b as double\n) from t",
+        "select cast(a as varchar) from t",
     ],
 )
 def test_duckdb_only_sql_is_found(sql: str) -> None:
@@ -57,7 +58,9 @@ def test_portable_sql_and_jinja_pass() -> None:
             case when b = '[x]::y' then 1 end as flag,
             coalesce(c, 0) as c,
             cast(e as double precision) as e,
-            cast(f as {{ type_double() }}) as f
+            cast(f as {{ type_double() }}) as f,
+            cast(g as {{ dbt.type_string() }}) as g,
+            cast(h as varchar(10)) as h
         from source
         {% if true %} where d = 1 {% endif %}
     )

@@ -36,10 +36,10 @@ measured as (
 
 final as (
     select
-        cast(case_id as varchar) as case_id,
-        cast(case_type as varchar) as case_type,
-        cast(decision as varchar) as decision,
-        cast(district_code as varchar) as district_code,
+        cast(case_id as {{ dbt.type_string() }}) as case_id,
+        cast(case_type as {{ dbt.type_string() }}) as case_type,
+        cast(decision as {{ dbt.type_string() }}) as decision,
+        cast(district_code as {{ dbt.type_string() }}) as district_code,
         cast(handling_days as integer) as handling_days,
         -- The median KPI's input: null outside the KPI cases, which percentiles skip.
         cast(case when is_kpi_case then handling_days end as integer) as kpi_handling_days,

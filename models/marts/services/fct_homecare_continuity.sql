@@ -26,9 +26,9 @@ per_recipient as (
 
 final as (
     select
-        cast(cast(year as varchar) || '|' || recipient_person_key as varchar)
+        cast(cast(year as {{ dbt.type_string() }}) || '|' || recipient_person_key as {{ dbt.type_string() }})
             as recipient_year_key,
-        cast(recipient_person_key as varchar) as recipient_person_key,
+        cast(recipient_person_key as {{ dbt.type_string() }}) as recipient_person_key,
         cast(year as integer) as year,
         cast(window_visit_count as integer) as window_visit_count,
         cast(distinct_staff_count as integer) as distinct_staff_count,
@@ -37,7 +37,7 @@ final as (
         cast(case when window_visit_count >= 10 then distinct_staff_count else 0 end as integer)
             as qualifying_staff_count,
         cast(window_visit_count >= 10 as boolean) as is_qualifying,
-        cast(cast(year as varchar) || '-10-01' as date) as window_start_date
+        cast(cast(year as {{ dbt.type_string() }}) || '-10-01' as date) as window_start_date
     from per_recipient
 )
 

@@ -90,9 +90,9 @@ unioned as (
 
 final as (
     select
-        cast(district_code || '|' || year_month as varchar) as district_month_key,
-        cast(district_code as varchar) as district_code,
-        cast(year_month as varchar) as year_month,
+        cast(district_code || '|' || year_month as {{ dbt.type_string() }}) as district_month_key,
+        cast(district_code as {{ dbt.type_string() }}) as district_code,
+        cast(year_month as {{ dbt.type_string() }}) as year_month,
         cast(year as integer) as year,
         cast(recipient_count as integer) as recipient_count,
         cast(planned_visit_count as integer) as planned_visit_count,

@@ -161,10 +161,11 @@ compared as (
 final as (
     select
         cast(
-            cast(origin_year as varchar) || '|' || district_code || '|' || cast(target_year as varchar)
-            as varchar
+            cast(origin_year as {{ dbt.type_string() }}) || '|' || district_code || '|'
+            || cast(target_year as {{ dbt.type_string() }})
+            as {{ dbt.type_string() }}
         ) as projection_key,
-        cast(district_code as varchar) as district_code,
+        cast(district_code as {{ dbt.type_string() }}) as district_code,
         cast(origin_year as integer) as origin_year,
         cast(target_year as integer) as target_year,
         cast(horizon_years as integer) as horizon_years,

@@ -69,7 +69,7 @@ totals as (
 
 final as (
     select
-        cast(totals.year_month as varchar) as year_month,
+        cast(totals.year_month as {{ dbt.type_string() }}) as year_month,
         cast(totals.year as integer) as year,
         cast(totals.recipient_count as integer) as recipient_count,
         cast(totals.served_recipient_count as integer) as served_recipient_count,

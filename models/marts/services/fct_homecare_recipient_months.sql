@@ -32,15 +32,15 @@ summed as (
 final as (
     select
         cast(
-            cast(month_start_date as varchar) || '|' || recipient_person_key || '|' || service_type
-            as varchar
+            cast(month_start_date as {{ dbt.type_string() }}) || '|' || recipient_person_key || '|' || service_type
+            as {{ dbt.type_string() }}
         ) as recipient_month_key,
-        cast(recipient_person_key as varchar) as recipient_person_key,
-        cast(service_type as varchar) as service_type,
+        cast(recipient_person_key as {{ dbt.type_string() }}) as recipient_person_key,
+        cast(service_type as {{ dbt.type_string() }}) as service_type,
         cast(
-            cast(extract(year from month_start_date) as varchar) || '-'
-            || lpad(cast(extract(month from month_start_date) as varchar), 2, '0')
-            as varchar
+            cast(extract(year from month_start_date) as {{ dbt.type_string() }}) || '-'
+            || lpad(cast(extract(month from month_start_date) as {{ dbt.type_string() }}), 2, '0')
+            as {{ dbt.type_string() }}
         ) as year_month,
         cast(extract(year from month_start_date) as integer) as year,
         cast(planned_visit_count as integer) as planned_visit_count,

@@ -25,17 +25,21 @@ measured as (
         -- A performed visit belongs to the day it started (also when it ends after
         -- midnight); one that was not performed to the day it was planned for.
         cast(coalesce(performed_start_at, planned_start_at) as date) as service_date,
-        {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }} / 60.0  -- noqa: LT05
-            as performed_hours
+        -- Divided as doubles: Spark divides by a decimal literal in decimal(38, 6), which
+        -- rounds every visit's hours to six places (DuckDB and PostgreSQL do not).
+        cast(
+            {{ dbt.datediff('performed_start_at', 'performed_end_at', 'minute') }}
+            as {{ type_double() }}
+        ) / 60 as performed_hours
     from visits
 ),
 
 final as (
     select
-        cast(visit_id as varchar) as visit_id,
-        cast(recipient_person_key as varchar) as recipient_person_key,
-        cast(staff_id as varchar) as staff_id,
-        cast(service_type as varchar) as service_type,
+        cast(visit_id as {{ dbt.type_string() }}) as visit_id,
+        cast(recipient_person_key as {{ dbt.type_string() }}) as recipient_person_key,
+        cast(staff_id as {{ dbt.type_string() }}) as staff_id,
+        cast(service_type as {{ dbt.type_string() }}) as service_type,
         cast(performed_hours as {{ type_double() }}) as performed_hours,
         cast(is_performed as boolean) as is_performed,
         -- Kolada U21401 counts the staff a recipient meets during 1-14 October.

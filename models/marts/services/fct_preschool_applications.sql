@@ -38,10 +38,10 @@ measured as (
 
 final as (
     select
-        cast(application_id as varchar) as application_id,
-        cast(child_person_key as varchar) as child_person_key,
-        cast(status as varchar) as status,
-        cast(district_code as varchar) as district_code,
+        cast(application_id as {{ dbt.type_string() }}) as application_id,
+        cast(child_person_key as {{ dbt.type_string() }}) as child_person_key,
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(district_code as {{ dbt.type_string() }}) as district_code,
         cast(extract(year from guarantee_date) as integer) as guarantee_year,
         cast(case when not is_withdrawn then 1 else 0 end as integer) as kpi_application_count,
         cast(

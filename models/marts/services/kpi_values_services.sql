@@ -142,10 +142,10 @@ kpi_rows as (
 
 final as (
     select
-        cast(kpi_id as varchar) as kpi_id,
-        cast(period as varchar) as period,
-        cast('ALL' as varchar) as org_code,
-        cast('T' as varchar) as gender,
+        cast(kpi_id as {{ dbt.type_string() }}) as kpi_id,
+        cast(period as {{ dbt.type_string() }}) as period,
+        cast('ALL' as {{ dbt.type_string() }}) as org_code,
+        cast('T' as {{ dbt.type_string() }}) as gender,
         -- `value` is the export contract's column name.
         cast(kpi_value as {{ type_double() }}) as value,  -- noqa: RF04
         cast(numerator as {{ type_double() }}) as numerator,
