@@ -1,0 +1,79 @@
+"""The dbt test `assert_no_personnummer_past_staging` must fail when a personnummer reaches a
+relation outside staging, and only then. Plants values into a copy of the built warehouse
+(`make test` sets DUCKDB_PATH and LANDING_DIR) and runs the dbt test against the copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WAREHOUSE = os.environ.get("DUCKDB_PATH")
+LANDING = os.environ.get("LANDING_DIR")
+
+pytestmark = pytest.mark.skipif(
+    not (WAREHOUSE and LANDING and Path(WAREHOUSE).exists()),
+    reason="needs a built warehouse: run `make test` (sets LANDING_DIR and DUCKDB_PATH)",
+)
+
+# 811218-9876 and 198112189876 pass Luhn with a real date of birth; 19811218-9875 fails
+# Luhn; 19811318-9876 has no month 13; a 13-digit visit id is no candidate.
+PLANTED = [
+    ("note", "kontakt 811218-9876 ringde"),
+    ("note", "ok: 19811218-9875 fel kontrollsiffra"),
+    ("note", "ok: 19811318-9875 ingen månad 13"),
+    ("other", "besok B2021010000038"),
+    # A pseudonym (64 hex characters) is not scanned, even when digits in it would pass.
+    ("other", "ab198112189876" + "c" * 50),
+    ("other", "198112189876"),
+]
+
+
+def scan(warehouse: Path, tmp_path: Path) -> list[dict]:
+    """Run the dbt scan test on `warehouse`; return the rows it found (one per column)."""
+    env = {
+        **os.environ,
+        "DUCKDB_PATH": str(warehouse),
+        "DBT_PROFILES_DIR": str(REPO_ROOT),
+        "DBT_TARGET_PATH": str(tmp_path / "target"),
+        "DBT_LOG_PATH": str(tmp_path / "logs"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    subprocess.run(
+        ["dbt", "test", "--select", "assert_no_personnummer_past_staging", "--quiet"],
+        cwd=REPO_ROOT, env=env, check=False, capture_output=True,
+    )
+    results = json.loads((tmp_path / "target" / "run_results.json").read_text())
+    statuses = [r["status"] for r in results["results"] if r["unique_id"].startswith("test.")]
+    assert statuses and statuses[0] in ("pass", "fail"), statuses
+    if statuses[0] == "pass":
+        return []
+    # The test's own query, as dbt compiled it, says which columns it found.
+    compiled = next((tmp_path / "target" / "compiled").rglob(
+        "assert_no_personnummer_past_staging.sql")).read_text(encoding="utf-8")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.sql(compiled).fetchall()
+    return [{"table": r[1], "column": r[2], "count": r[3]} for r in rows]
+
+
+def test_scan_finds_a_planted_personnummer_and_nothing_else(tmp_path: Path) -> None:
+    copy = tmp_path / "kommun.duckdb"
+    shutil.copy2(WAREHOUSE, copy)
+    assert scan(copy, tmp_path / "clean") == []
+
+    with duckdb.connect(str(copy)) as con:
+        con.execute("create table marts.zz_leak (note varchar, other varchar)")
+        for column, value in PLANTED:
+            con.execute(f"insert into marts.zz_leak ({column}) values (?)", [value])
+    found = scan(copy, tmp_path / "planted")
+    assert sorted(found, key=lambda r: r["column"]) == [
+        {"table": "zz_leak", "column": "note", "count": 1},
+        {"table": "zz_leak", "column": "other", "count": 1},
+    ]
