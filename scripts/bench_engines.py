@@ -8,7 +8,8 @@ on 127.0.0.1 (scripts/pg_cluster.sh; Debian's server, installed when missing), r
 scripts/build_postgres.sh (COPY load + dbt build) and stops it. spark runs
 scripts/build_spark.sh (parquet load + one dbt build on a local Spark in session mode) with
 the selection of make test-spark (SPARK_SELECTION: every seed and model, the singular tests
-including the personnummer scan, the unique tests of the marts; so its "tests" column covers fewer tests than the others),
+including the personnummer scan, the unique tests of the marts; so its "tests" column covers
+fewer tests than the others),
 its files in OUT/spark, removed afterwards. Each engine writes its dbt
 target folder apart (OUT/target-<engine>), from which the time spent in models and in
 tests is read. Times are wall-clock seconds on this machine, whatever else runs on it.
