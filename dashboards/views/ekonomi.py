@@ -36,6 +36,30 @@ deviation = kv[(kv["kpi_id"] == "FIN_BUDGET_DEVIATION") & (kv["period"] == year)
 unit_selected = selection.unit != kpis.ALL_ORGS
 
 
+def monthly_outcome_chart(months: pd.DataFrame, title: str, key: str,
+                          extra_columns: list[export.Column] | None = None) -> None:
+    """Bars of each month's outcome (`value`) with the month's budget as a line, and its
+    table: the same chart for a unit and for a förvaltning or the whole municipality."""
+    data = charts.prepare(months, "kronor")
+    data["budget_text"] = [sv_format.sek(v) for v in data["budget_month_sek"]]
+    ui.chart(
+        charts.monthly_bars_with_line(data, "Utfall", "budget_month_sek",
+                                      "Budget för månaden", "budget_text"),
+        data,
+        [
+            export.Column("period_label", "Månad"),
+            export.Column("value", "Utfall", "sek"),
+            export.Column("budget_month_sek", "Budget", "sek"),
+            export.Column("outcome_ytd_sek", "Utfall hittills i år", "sek"),
+            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
+            export.Column("deviation_ytd_sek", "Avvikelse hittills (budget − utfall)", "sek"),
+            *(extra_columns or []),
+        ],
+        title=title,
+        key=key,
+    )
+
+
 def unit_follow_up() -> None:
     """Outcome against budget month by month and per activity for the selected unit: the
     ledger and budget facts summed over the unit's ansvar (every version of it)."""
@@ -69,23 +93,8 @@ def unit_follow_up() -> None:
     c3.metric("Avvikelse hittills", sv_format.sek(last["deviation_ytd_sek"]),
               help="Budget minus utfall för samma period; negativt = över budget.")
     c4.metric(f"Budget helår {year}", sv_format.sek(full_year_budget))
-    data = charts.prepare(months, "kronor")
-    data["budget_text"] = [sv_format.sek(v) for v in data["budget_month_sek"]]
-    ui.chart(
-        charts.monthly_bars_with_line(data, "Utfall", "budget_month_sek",
-                                      "Budget för månaden", "budget_text"),
-        data,
-        [
-            export.Column("period_label", "Månad"),
-            export.Column("value", "Utfall", "sek"),
-            export.Column("budget_month_sek", "Budget", "sek"),
-            export.Column("outcome_ytd_sek", "Utfall hittills i år", "sek"),
-            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
-            export.Column("deviation_ytd_sek", "Avvikelse hittills (budget − utfall)", "sek"),
-        ],
-        title=f"Utfall mot budget per månad {year}, {unit_where}",
-        key="ekonomi_enhet_manad",
-    )
+    monthly_outcome_chart(months, f"Utfall mot budget per månad {year}, {unit_where}",
+                          "ekonomi_enhet_manad")
     st.subheader(f"Utfall per verksamhet – {unit_where}, till och med "
                  f"{sv_format.period(as_of)}")
     by_activity = (sums.groupby("activity_code", as_index=False)
@@ -155,24 +164,10 @@ if rows is not None:
               help="Ekonomimartens rekommenderade helårsprognos, gjord vid månadens slut.")
     c6.metric("Prognostiserad avvikelse helår", sv_format.sek(last["forecast_deviation_sek"]),
               help="Budget helår minus helårsprognos; negativt = väntat underskott.")
-    data = charts.prepare(months, "kronor")
-    data["budget_text"] = [sv_format.sek(v) for v in data["budget_month_sek"]]
-    ui.chart(
-        charts.monthly_bars_with_line(data, "Utfall", "budget_month_sek",
-                                      "Budget för månaden", "budget_text"),
-        data,
-        [
-            export.Column("period_label", "Månad"),
-            export.Column("value", "Utfall", "sek"),
-            export.Column("budget_month_sek", "Budget", "sek"),
-            export.Column("outcome_ytd_sek", "Utfall hittills i år", "sek"),
-            export.Column("budget_ytd_sek", "Budget samma period", "sek"),
-            export.Column("deviation_ytd_sek", "Avvikelse hittills (budget − utfall)", "sek"),
-            export.Column("forecast_full_year_sek", "Helårsprognos", "sek"),
-            export.Column("budget_full_year_sek", "Budget helår", "sek"),
-        ],
-        title=f"Utfall mot budget per månad {year}, {where}",
-        key="ekonomi_manad",
+    monthly_outcome_chart(
+        months, f"Utfall mot budget per månad {year}, {where}", "ekonomi_manad",
+        [export.Column("forecast_full_year_sek", "Helårsprognos", "sek"),
+         export.Column("budget_full_year_sek", "Budget helår", "sek")],
     )
     st.caption("Staplar: månadens utfall (nettokostnad); linje: månadens budget. "
                "Helårsprognosen görs vid varje månads slut.")
