@@ -31,6 +31,16 @@ parsed as (
     from cleaned
 ),
 
+-- Counted apart: a column alias cannot be used in the select that defines it.
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery
+    from parsed
+),
+
+-- Below the window, which PostgreSQL cannot merge into this select: the timestamp it reads
+-- is a column there, not the parse expression repeated at each use in the century rule.
 normalised as (
     select
         *,
@@ -39,26 +49,37 @@ normalised as (
             'personnummer_raw',
             'coalesce(cast(planned_start_at as date), ' ~ dbt.dateadd('day', -1, 'delivered_on') ~ ')',
         ) }} as personnummer_12
-    from parsed
+    from counted
 ),
 
--- Counted apart: a column alias cannot be used in the select that defines it.
-counted as (
-    select
-        *,
-        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery
+-- The check digit, the date of birth and the pseudonym depend on the number alone: worked
+-- out once per distinct number (about 10,000 at scale 1), not once per visit (11 M).
+numbers as (
+    select distinct personnummer_12
     from normalised
+    where personnummer_12 is not null
 ),
 
--- Checked once per row in its own column: inside quarantine_reason the check would be
--- evaluated twice (reason and detail), and it was the largest cost of this 11 M-row model.
--- Above the window (not below it), so that PostgreSQL, which inlines CTEs, computes
--- personnummer_12 once and does not repeat its expression inside this check.
+persons as (
+    select
+        personnummer_12,
+        {{ personnummer_is_valid('personnummer_12') }} as is_valid_personnummer,
+        {{ pseudonymise('personnummer_12') }} as person_key,
+        {{ personnummer_sex('personnummer_12') }} as sex,
+        cast(substr(personnummer_12, 1, 4) as integer) as birth_year
+    from numbers
+),
+
 checked as (
     select
-        *,
-        {{ personnummer_is_valid('personnummer_12') }} as is_valid_personnummer
-    from counted
+        normalised.*,
+        coalesce(persons.is_valid_personnummer, false) as is_valid_personnummer,
+        persons.person_key,
+        persons.sex,
+        persons.birth_year
+    from normalised
+    left join persons
+        on normalised.personnummer_12 = persons.personnummer_12
 ),
 
 validated as (
@@ -88,7 +109,10 @@ final as (
         delivery_stamp,
         delivered_on,
         visit_id,
-        {{ person_columns('personnummer_12', prefix='recipient_') }},
+        -- As person_columns() gives them: for accepted rows only.
+        case when quarantine_reason is null then person_key end as recipient_person_key,
+        case when quarantine_reason is null then sex end as recipient_sex,
+        case when quarantine_reason is null then birth_year end as recipient_birth_year,
         staff_id,
         service_type,
         performed_start_at is not null as is_performed,
