@@ -71,7 +71,9 @@ month_starts as (
 ),
 
 -- Every day on which something changes: the employment starts, a month starts, a
--- version of the unit starts, or the day after a version ends.
+-- version of the unit starts, or the day after a version ends. Dates, not timestamps
+-- (dateadd gives a timestamp): PostgreSQL cannot hash-join a timestamp to dim_dates'
+-- date and fell back to a nested loop over every day for every segment.
 boundaries as (
     select
         employment_id,
@@ -105,7 +107,8 @@ boundaries as (
 
     select
         clipped.employment_id,
-        {{ dbt.dateadd('day', 1, 'organisation_units.effective_valid_to') }} as boundary_date
+        cast({{ dbt.dateadd('day', 1, 'organisation_units.effective_valid_to') }} as date)
+            as boundary_date
     from clipped
     inner join organisation_units
         on
@@ -122,11 +125,11 @@ segments as (
         clipped.full_time_hours_per_week,
         boundaries.boundary_date as segment_start_date,
         coalesce(
-            {{ dbt.dateadd(
+            cast({{ dbt.dateadd(
                 'day', -1,
                 'lead(boundaries.boundary_date) over (partition by boundaries.employment_id '
                 ~ 'order by boundaries.boundary_date)'
-            ) }},
+            ) }} as date),
             clipped.clipped_end_date
         ) as segment_end_date
     from boundaries
