@@ -11,15 +11,29 @@
     end
 {%- endmacro %}
 
+{#- PostgreSQL has no try_cast (a bad date is an error): the shape by `translate`, cheaper
+    there than a regex, then the calendar. -#}
 {% macro postgres__parse_date(expr) -%}
     case
-        when {{ regex_full_match(expr, '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])') }}
-            and cast(substr({{ expr }}, 9, 2) as integer) <= extract(day from (
-                date_trunc('month', cast(substr({{ expr }}, 1, 7) || '-01' as date))
-                + interval '1 month - 1 day'
-            ))
+        when translate({{ expr }}, '123456789', '000000000') = '0000-00-00'
+            and {{ postgres__is_calendar_day(expr) }}
             then cast({{ expr }} as date)
     end
+{%- endmacro %}
+
+{#- Month 01-12 and a day that the month has, for a text whose first ten characters are
+    `dddd-dd-dd` (digits known): the last day of the month is worked out only past the 28th. -#}
+{% macro postgres__is_calendar_day(expr) -%}
+    (
+        substr({{ expr }}, 6, 2) between '01' and '12'
+        and substr({{ expr }}, 9, 2) between '01' and '31'
+        and (
+            substr({{ expr }}, 9, 2) <= '28'
+            or cast(substr({{ expr }}, 9, 2) as integer) <= extract(day from (
+                cast(substr({{ expr }}, 1, 7) || '-01' as date) + interval '1 month - 1 day'
+            ))
+        )
+    )
 {%- endmacro %}
 
 {#- Spark (ANSI mode off, as dbt-spark sets it): a cast of a text that is no real date is

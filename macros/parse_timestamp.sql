@@ -13,10 +13,14 @@
     end
 {%- endmacro %}
 
+{#- PostgreSQL: the shape by `translate` (every digit to 0), not a regex: PostgreSQL's regex
+    engine cost ~9 µs a field, three fields on each of 11 M visits at scale 1. -#}
 {% macro postgres__parse_timestamp(expr) -%}
     case
-        when {{ regex_full_match(expr, '[0-9]{4}-[0-9]{2}-[0-9]{2} ([01][0-9]|2[0-3]):[0-5][0-9]') }}
-            and {{ parse_date('substr(' ~ expr ~ ', 1, 10)') }} is not null
+        when translate({{ expr }}, '123456789', '000000000') = '0000-00-00 00:00'
+            and {{ postgres__is_calendar_day(expr) }}
+            and substr({{ expr }}, 12, 2) <= '23'
+            and substr({{ expr }}, 15, 2) <= '59'
             then cast({{ expr }} || ':00' as {{ dbt.type_timestamp() }})
     end
 {%- endmacro %}

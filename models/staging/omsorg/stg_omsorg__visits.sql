@@ -22,25 +22,26 @@ cleaned as (
     from source
 ),
 
-parsed as (
+-- Counted apart: a column alias cannot be used in the select that defines it. Right after
+-- cleaning: the window carries only the text columns, and on PostgreSQL it computes each
+-- trimmed field once (a window cannot be merged into the select that reads it).
+counted as (
+    select
+        *,
+        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery
+    from cleaned
+),
+
+-- Materialised on PostgreSQL: the century rule below reads the planned start seven times.
+parsed as {{ materialized_cte() }} (
     select
         *,
         {{ parse_timestamp('planned_start_raw') }} as planned_start_at,
         {{ parse_timestamp('performed_start_raw') }} as performed_start_at,
         {{ parse_timestamp('performed_end_raw') }} as performed_end_at
-    from cleaned
+    from counted
 ),
 
--- Counted apart: a column alias cannot be used in the select that defines it.
-counted as (
-    select
-        *,
-        {{ count_in_delivery(['visit_id']) }} as rows_with_key_in_delivery
-    from parsed
-),
-
--- Below the window, which PostgreSQL cannot merge into this select: the timestamp it reads
--- is a column there, not the parse expression repeated at each use in the century rule.
 normalised as (
     select
         *,
@@ -49,7 +50,7 @@ normalised as (
             'personnummer_raw',
             'coalesce(cast(planned_start_at as date), ' ~ dbt.dateadd('day', -1, 'delivered_on') ~ ')',
         ) }} as personnummer_12
-    from counted
+    from parsed
 ),
 
 -- The check digit, the date of birth and the pseudonym depend on the number alone: worked
