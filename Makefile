@@ -64,7 +64,7 @@ run: demo build ## Set up, generate the demo if needed, build, serve the dashboa
 test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest, lint
 	rm -rf "$(TEST_DIR)" && mkdir -p "$(TEST_DIR)"
 	synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(TEST_LANDING)"
-	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
+	UNIT_TESTS=1 LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/docs.sh
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" $(MAKE) --no-print-directory validate-metrics
 	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" python -m pytest
@@ -76,7 +76,7 @@ test: setup system-deps ## Everything CI runs: generate, dbt build, docs, pytest
 $(TEST_DUCKDB):
 	rm -rf "$(TEST_DIR)" && mkdir -p "$(TEST_DIR)"
 	synthkoping generate --scale $(SCALE) --seed $(SEED) --out "$(TEST_LANDING)"
-	LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
+	UNIT_TESTS=1 LANDING_DIR="$(TEST_LANDING)" DUCKDB_PATH="$(TEST_DUCKDB)" bash scripts/build.sh
 
 test-postgres: setup $(TEST_DUCKDB) ## PostgreSQL: build the test town on a throwaway cluster, compare marts with DuckDB
 	bash scripts/test_postgres.sh "$(TEST_LANDING)" "$(TEST_DUCKDB)" "$(TEST_DIR)"

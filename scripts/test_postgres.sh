@@ -20,7 +20,7 @@ trap 'bash "$here/pg_cluster.sh" stop "$work/pg"' EXIT
 source "$work/pg.env"
 
 started=$SECONDS
-DBT_TARGET=postgres LANDING_DIR="$landing" DBT_TARGET_PATH="$work/target-postgres" \
+UNIT_TESTS=1 DBT_TARGET=postgres LANDING_DIR="$landing" DBT_TARGET_PATH="$work/target-postgres" \
   DBT_LOG_PATH="$work/logs-postgres" bash "$here/build.sh"
 echo "PostgreSQL build (load + dbt build): $((SECONDS - started)) s"
 
