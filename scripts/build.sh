@@ -3,10 +3,14 @@
 # passed: readers of the served file (the dashboard) never see a half-built warehouse,
 # and a reader holding the old file cannot make the build fail (toolchain-notes.md).
 set -euo pipefail
+# Unit tests check the SQL on fixed, hand-made rows, not the delivered data: they run in
+# `make test` (UNIT_TESTS=1), not in every production build (dbt's own advice).
+unit_tests=(--exclude-resource-type unit_test)
+if [ "${UNIT_TESTS:-0}" = 1 ]; then unit_tests=(); fi
 # Other engines have their own build (docs/larger-scale.md): the server loads the landing zone.
 case "${DBT_TARGET:-duckdb}" in
-  postgres) exec bash "$(dirname "$0")/build_postgres.sh" "$@" ;;
-  spark) exec bash "$(dirname "$0")/build_spark.sh" "$@" ;;
+  postgres) exec bash "$(dirname "$0")/build_postgres.sh" "${unit_tests[@]}" "$@" ;;
+  spark) exec bash "$(dirname "$0")/build_spark.sh" "${unit_tests[@]}" "$@" ;;
 esac
 : "${DUCKDB_PATH:?}" "${LANDING_DIR:?}"
 if [ ! -d "$LANDING_DIR" ]; then
@@ -31,10 +35,6 @@ record_build() {
   [ "$code" -eq 0 ] || rm -rf "$staging_dir"
 }
 trap record_build EXIT
-# Unit tests check the SQL on fixed, hand-made rows, not the delivered data: they run in
-# `make test` (UNIT_TESTS=1), not in every production build (dbt's own advice).
-unit_tests=(--exclude-resource-type unit_test)
-if [ "${UNIT_TESTS:-0}" = 1 ]; then unit_tests=(); fi
 dbt build "${unit_tests[@]}"
 mv -f "$DUCKDB_PATH" "$served"
 rm -rf "$staging_dir"

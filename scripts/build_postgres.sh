@@ -28,9 +28,5 @@ export PGOPTIONS="${PGOPTIONS:-} -c jit=off -c kommun.pseudonym_key=$escaped"
 
 python -m landing_reader.load_postgres --landing-dir "$LANDING_DIR"
 # on-run-end drops schema landing again, also when the build fails.
-# Unit tests check the SQL on fixed, hand-made rows, not the delivered data: they run in
-# `make test` (UNIT_TESTS=1), not in every production build (dbt's own advice).
-unit_tests=(--exclude-resource-type unit_test)
-if [ "${UNIT_TESTS:-0}" = 1 ]; then unit_tests=(); fi
-dbt build "${unit_tests[@]}" "$@"
+dbt build "$@"
 echo "Warehouse built on PostgreSQL: ${PGHOST:-localhost}:${PGPORT:-5432}/${PGDATABASE:-}"

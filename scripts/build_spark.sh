@@ -42,9 +42,5 @@ trap cleanup EXIT
 
 python -m landing_reader.load_spark --landing-dir "$LANDING_DIR" --out "$SPARK_DIR/landing"
 # One dbt invocation: session mode pays the JVM start (~15 s) once per dbt command.
-# Unit tests check the SQL on fixed, hand-made rows, not the delivered data: they run in
-# `make test` (UNIT_TESTS=1), not in every production build (dbt's own advice).
-unit_tests=(--exclude-resource-type unit_test)
-if [ "${UNIT_TESTS:-0}" = 1 ]; then unit_tests=(); fi
-DBT_TARGET=spark dbt build "${unit_tests[@]}" "$@"
+DBT_TARGET=spark dbt build "$@"
 echo "Warehouse built on Spark: $SPARK_DIR/warehouse"
