@@ -67,7 +67,7 @@ persons as (
         {{ personnummer_is_valid('personnummer_12') }} as is_valid_personnummer,
         {{ pseudonymise('personnummer_12') }} as person_key,
         {{ personnummer_sex('personnummer_12') }} as sex,
-        cast(substr(personnummer_12, 1, 4) as integer) as birth_year
+        {{ personnummer_birth_year('personnummer_12') }} as birth_year
     from numbers
 ),
 
@@ -110,10 +110,7 @@ final as (
         delivery_stamp,
         delivered_on,
         visit_id,
-        -- As person_columns() gives them: for accepted rows only.
-        case when quarantine_reason is null then person_key end as recipient_person_key,
-        case when quarantine_reason is null then sex end as recipient_sex,
-        case when quarantine_reason is null then birth_year end as recipient_birth_year,
+        {{ accepted_person_columns('person_key', 'sex', 'birth_year', prefix='recipient_') }},
         staff_id,
         service_type,
         performed_start_at is not null as is_performed,
