@@ -33,7 +33,7 @@ counted as (
 ),
 
 -- Materialised on PostgreSQL: the century rule below reads the planned start seven times.
-parsed as {{ materialized_cte() }} (
+parsed as {{ materialized_cte(['postgres']) }} (
     select
         *,
         {{ parse_timestamp('planned_start_raw') }} as planned_start_at,
@@ -42,7 +42,8 @@ parsed as {{ materialized_cte() }} (
     from counted
 ),
 
-normalised as (
+-- Read twice below (distinct numbers, and the join back): computed once.
+normalised as {{ materialized_cte(['duckdb', 'postgres']) }} (
     select
         *,
         -- The century of a 10-digit number depends on the person's age on the visit day.
