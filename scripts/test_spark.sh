@@ -10,9 +10,10 @@
 # removed on exit, failure included (the parquet warehouse stays for the comparison).
 #
 # What runs on Spark (the time budget, docs/larger-scale.md): the seeds, every model, the
-# singular tests (the KPI and reconciliation checks among them) and the unique tests of the
-# marts' keys, the personnummer scan among the singular tests (99 s of the build: Spark
-# starts a task per scanned table). The full test suite runs on DuckDB and PostgreSQL.
+# singular tests (the KPI and reconciliation checks among them), the unique tests of the
+# marts' keys and their not-null tests (one per model); the personnummer scan, among the
+# singular tests, is the dearest (99 s of the build: Spark starts a task per scanned
+# table). The full test suite runs on DuckDB and PostgreSQL.
 set -euo pipefail
 landing="$(realpath "${1:?landing dir}")"
 duckdb_file="$(realpath "${2:?duckdb file}")"
@@ -27,7 +28,7 @@ started=$SECONDS
 DBT_TARGET=spark LANDING_DIR="$landing" DBT_TARGET_PATH="$work/target-spark" \
   DBT_LOG_PATH="$work/logs-spark" bash "$here/build.sh" \
   --select resource_type:seed resource_type:model test_type:singular \
-  "test_name:unique,path:models/marts" \
+  "test_name:unique,path:models/marts" "test_name:not_null_columns,path:models/marts" \
   --indirect-selection=empty
 echo "Spark build (load + dbt build): $((SECONDS - started)) s"
 
