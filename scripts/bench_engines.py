@@ -8,8 +8,8 @@ on 127.0.0.1 (scripts/pg_cluster.sh; Debian's server, installed when missing), r
 scripts/build_postgres.sh (COPY load + dbt build) and stops it. spark runs
 scripts/build_spark.sh (parquet load + one dbt build on a local Spark in session mode) with
 the selection of make test-spark (SPARK_SELECTION: every seed and model, the singular tests
-including the personnummer scan, the unique tests of the marts; so its "tests" column covers
-fewer tests than the others),
+including the personnummer scan, the unique and not-null tests of the marts; so its "tests"
+column covers fewer tests than the others),
 its files in OUT/spark, removed afterwards. Each engine writes its dbt
 target folder apart (OUT/target-<engine>), from which the time spent in models and in
 tests is read. Times are wall-clock seconds on this machine, whatever else runs on it.
@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("duckdb", "postgres", "spark")
 # The same selection as scripts/test_spark.sh: the full test suite does not fit Spark's time.
 SPARK_SELECTION = ["--select", "resource_type:seed", "resource_type:model", "test_type:singular",
-                   "test_name:unique,path:models/marts", "--indirect-selection=empty"]
+                   "test_name:unique,path:models/marts",
+                   "test_name:not_null_columns,path:models/marts", "--indirect-selection=empty"]
 
 
 def _phase_times(target: Path) -> dict[str, float]:
