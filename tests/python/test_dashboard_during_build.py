@@ -13,12 +13,12 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from dbt_runs import dbt_env
 from test_dashboard_browser import (
     CHROMIUM,
     PAGE_TIMEOUT_MS,
@@ -55,16 +55,8 @@ def test_pages_keep_working_while_the_warehouse_rebuilds(tmp_path: Path) -> None
     served = tmp_path / "kommun.duckdb"
     shutil.copy2(_warehouse, served)
     url, server = start_server(served, tmp_path / "streamlit.log")
-    env = {
-        **os.environ,
-        "DUCKDB_PATH": str(served),
-        "LANDING_DIR": str(_landing),
-        "DBT_PROFILES_DIR": str(REPO_ROOT),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
-        "DBT_LOG_PATH": str(tmp_path / "logs"),
-        # dbt and the history recorder from the same environment as this test.
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
+    # dbt and the history recorder from the same environment as this test.
+    env = dbt_env(served, tmp_path, LANDING_DIR=str(_landing))
     polls = 0
     try:
         with sync_playwright() as pw:

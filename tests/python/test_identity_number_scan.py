@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from dbt_runs import dbt_test
+
 WAREHOUSE = os.environ.get("DUCKDB_PATH")
 LANDING = os.environ.get("LANDING_DIR")
 
@@ -40,18 +39,7 @@ PLANTED = [
 
 def scan(warehouse: Path, tmp_path: Path) -> list[dict]:
     """Run the dbt scan test on `warehouse`; return the rows it found (one per column)."""
-    env = {
-        **os.environ,
-        "DUCKDB_PATH": str(warehouse),
-        "DBT_PROFILES_DIR": str(REPO_ROOT),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
-        "DBT_LOG_PATH": str(tmp_path / "logs"),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    subprocess.run(
-        ["dbt", "test", "--select", "assert_no_personnummer_past_staging", "--quiet"],
-        cwd=REPO_ROOT, env=env, check=False, capture_output=True,
-    )
+    dbt_test("assert_no_personnummer_past_staging", warehouse, tmp_path)
     results = json.loads((tmp_path / "target" / "run_results.json").read_text())
     statuses = [r["status"] for r in results["results"] if r["unique_id"].startswith("test.")]
     assert statuses and statuses[0] in ("pass", "fail"), statuses

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from dbt_runs import dbt_test
+
 WAREHOUSE = os.environ.get("DUCKDB_PATH")
 LANDING = os.environ.get("LANDING_DIR")
 MODEL = "stg_omsorg__visits"
@@ -28,18 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 def run_tests(warehouse: Path, tmp_path: Path) -> dict[str, dict]:
     """Run the model's not_null_columns tests on `warehouse`: {where or '': result}."""
-    env = {
-        **os.environ,
-        "DUCKDB_PATH": str(warehouse),
-        "DBT_PROFILES_DIR": str(REPO_ROOT),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
-        "DBT_LOG_PATH": str(tmp_path / "logs"),
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    subprocess.run(
-        ["dbt", "test", "--select", f"{MODEL},test_name:not_null_columns", "--quiet"],
-        cwd=REPO_ROOT, env=env, check=False, capture_output=True,
-    )
+    dbt_test(f"{MODEL},test_name:not_null_columns", warehouse, tmp_path)
     target = tmp_path / "target"
     manifest = json.loads((target / "manifest.json").read_text())
     results = json.loads((target / "run_results.json").read_text())["results"]
