@@ -7,9 +7,9 @@ duckdb builds into OUT/kommun.duckdb (scripts/build.sh). postgres starts a throw
 on 127.0.0.1 (scripts/pg_cluster.sh; Debian's server, installed when missing), runs
 scripts/build_postgres.sh (COPY load + dbt build) and stops it. spark runs
 scripts/build_spark.sh (parquet load + one dbt build on a local Spark in session mode) with
-the selection of make test-spark (SPARK_SELECTION: every seed and model, the singular tests
-including the personnummer scan, the unique and not-null tests of the marts; so its "tests"
-column covers fewer tests than the others),
+the selection of make test-spark (the selector spark_suite in selectors.yml: every seed and
+model, the singular tests including the personnummer scan, the unique and not-null tests of
+the marts; so its "tests" column covers fewer tests than the others),
 its files in OUT/spark, removed afterwards. Each engine writes its dbt
 target folder apart (OUT/target-<engine>), from which the time spent in models and in
 tests is read. Times are wall-clock seconds on this machine, whatever else runs on it.
@@ -28,10 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("duckdb", "postgres", "spark")
-# The same selection as scripts/test_spark.sh: the full test suite does not fit Spark's time.
-SPARK_SELECTION = ["--select", "resource_type:seed", "resource_type:model", "test_type:singular",
-                   "test_name:unique,path:models/marts",
-                   "test_name:not_null_columns,path:models/marts", "--indirect-selection=empty"]
+# The selection of scripts/test_spark.sh (selectors.yml): the full suite does not fit Spark's time.
+SPARK_SELECTION = ["--selector", "spark_suite"]
 
 
 def _phase_times(target: Path) -> dict[str, float]:

@@ -9,11 +9,12 @@
 # dbt's process and ends with it; the metastore, Derby's log and Spark's scratch space are
 # removed on exit, failure included (the parquet warehouse stays for the comparison).
 #
-# What runs on Spark (the time budget, docs/larger-scale.md): the seeds, every model, the
-# singular tests (the KPI and reconciliation checks among them), the unique tests of the
-# marts' keys and their not-null tests (one per model); the personnummer scan, among the
-# singular tests, is the dearest (99 s of the build: Spark starts a task per scanned
-# table). The full test suite runs on DuckDB and PostgreSQL.
+# What runs on Spark (the selector spark_suite in selectors.yml; the time budget,
+# docs/larger-scale.md): the seeds, every model, the singular tests (the KPI and
+# reconciliation checks among them), the unique tests of the marts' keys and their not-null
+# tests (one per model); the personnummer scan, among the singular tests, is the dearest
+# (99 s of the build: Spark starts a task per scanned table). The full test suite runs on
+# DuckDB and PostgreSQL.
 set -euo pipefail
 landing="$(realpath "${1:?landing dir}")"
 duckdb_file="$(realpath "${2:?duckdb file}")"
@@ -24,12 +25,9 @@ rm -rf "$SPARK_DIR" && mkdir -p "$SPARK_DIR"
 trap 'rm -rf "$SPARK_DIR/metastore_db" "$SPARK_DIR/tmp" "$SPARK_DIR/landing"; rm -f derby.log' EXIT
 
 started=$SECONDS
-# --indirect-selection=empty: the selected models do not pull in every test attached to them.
+# The selection is the selector spark_suite (selectors.yml), shared with bench_engines.py.
 DBT_TARGET=spark LANDING_DIR="$landing" DBT_TARGET_PATH="$work/target-spark" \
-  DBT_LOG_PATH="$work/logs-spark" bash "$here/build.sh" \
-  --select resource_type:seed resource_type:model test_type:singular \
-  "test_name:unique,path:models/marts" "test_name:not_null_columns,path:models/marts" \
-  --indirect-selection=empty
+  DBT_LOG_PATH="$work/logs-spark" bash "$here/build.sh" --selector spark_suite
 echo "Spark build (load + dbt build): $((SECONDS - started)) s"
 
 started=$SECONDS
