@@ -67,3 +67,33 @@ def test_scan_finds_a_planted_personnummer_and_nothing_else(tmp_path: Path) -> N
         {"table": "zz_leak", "column": "note", "count": 1},
         {"table": "zz_leak", "column": "other", "count": 2},
     ]
+
+
+def test_scan_counts_rows_of_a_large_table_read_as_value_groups(tmp_path: Path) -> None:
+    """A repeating column of a large table is scanned once per distinct value
+    (macro identity_scan_grouped_columns); the count is still one per row."""
+    copy = tmp_path / "kommun.duckdb"
+    shutil.copy2(WAREHOUSE, copy)
+    with duckdb.connect(str(copy)) as con:
+        # 1.2 M rows: `repeated` holds four values (one a personnummer, on every fourth row),
+        # `distinct_value` one value per row (one a personnummer).
+        con.execute("""
+            create table marts.zz_many as
+            select
+                case i % 4 when 0 then 'kontakt 811218-9876 ringde' when 1 then 'ok'
+                    when 2 then 'ok: 19811218-9875 fel kontrollsiffra' else 'B2021010000038'
+                end as repeated,
+                case when i = 77 then '198112189876' else 'rad ' || i end as distinct_value
+            from range(1200000) as t(i)
+        """)
+        con.execute("checkpoint")
+    found = scan(copy, tmp_path / "planted")
+    assert sorted(found, key=lambda r: r["column"]) == [
+        {"table": "zz_many", "column": "distinct_value", "count": 1},
+        {"table": "zz_many", "column": "repeated", "count": 300000},
+    ]
+    compiled = next((tmp_path / "planted" / "target" / "compiled").rglob(
+        "assert_no_personnummer_past_staging.sql")).read_text(encoding="utf-8")
+    grouped = [part for part in compiled.split("union all") if "grouped_values" in part]
+    assert any("'zz_many'" in part and "'repeated'" in part for part in grouped)
+    assert not any("'zz_many'" in part and "'distinct_value'" in part for part in grouped)
