@@ -32,8 +32,10 @@ decoded as (
     select
         file,
         n,
-        -- A line's value carries its terminator (lines.py): cut it after decoding.
-        rtrim(try(decode(line)), chr(13) || chr(10)) as text
+        -- A line's value carries its terminator (lines.py): cut it after decoding. A regex,
+        -- because DuckDB's rtrim with a character set costs 4 times as much (7 CPU-s for the
+        -- 11 M visit lines); RE2's `$` is the end of the text only.
+        regexp_replace(try(decode(line)), '[\\r\\n]+$', '') as text
     from lines
 ),
 
