@@ -17,6 +17,9 @@
     the values themselves, so that a failure does not copy personnummer into logs or into
     a --store-failures table. Zero rows (also when no string column exists) = pass.
 
+    A model that carries the generic test no_identity_numbers (tests/generic) is scanned by
+    that test, as soon as it is built, and not again here (the 11 M resolved visits).
+
     The refs below only order the test after the models it scans (every intermediate
     model feeds these marts); add new marts here when they are created. -#}
 -- depends_on: {{ ref('quarantined_rows') }}
@@ -49,113 +52,5 @@
 -- depends_on: {{ ref('kpi_values_hr') }}
 -- depends_on: {{ ref('kpi_values') }}
 
-{#- Group 2 is the candidate; groups 1 and 4 keep it from being part of a longer number. -#}
-{%- set personnummer_pattern = '(^|[^0-9])([0-9]{6}([0-9]{2})?[-+]?[0-9]{4})([^0-9]|$)' %}
-{%- set pseudonym_pattern = '[0-9a-f]{64}' %}
-{%- set excluded_schemas = ['staging', 'landing', 'information_schema', 'pg_catalog'] %}
-
-{%- set scanned_columns = [] %}
-{%- set skipped_columns = [] %}
-{%- if execute %}
-    {%- for node in graph.nodes.values() if node.resource_type in ('model', 'seed', 'snapshot') %}
-        {%- for column in node.columns.values() if column.meta.get('identity_number_scan') == 'skip' %}
-            {%- do skipped_columns.append(
-                (node.schema ~ '.' ~ (node.alias or node.name) ~ '.' ~ column.name) | lower
-            ) %}
-        {%- endfor %}
-    {%- endfor %}
-    {%- for row in string_columns(excluded_schemas) %}
-        {%- if (row[0] ~ '.' ~ row[1] ~ '.' ~ row[2]) | lower not in skipped_columns %}
-            {%- do scanned_columns.append(row) %}
-        {%- endif %}
-    {%- endfor %}
-    {%- set grouped_columns = identity_scan_grouped_columns(scanned_columns) %}
-{%- endif %}
-
-{%- if scanned_columns | length == 0 %}
-
-select
-    cast(null as {{ dbt.type_string() }}) as table_schema,
-    cast(null as {{ dbt.type_string() }}) as table_name,
-    cast(null as {{ dbt.type_string() }}) as column_name,
-    cast(0 as bigint) as values_like_personnummer
-where 1 = 0
-
-{%- else %}
-
-{#- Two steps, so that the test costs what it proves: each string column is read once by a
-    cheap filter that keeps only the values holding a candidate (a pseudonym is recognised
-    first and not searched), and the expensive rule (century, date of birth, Luhn) is
-    written once, over the few candidates of all columns together. Written per column, the
-    rule was inlined 300 times: 1.5 MB of SQL that DuckDB took longer to plan than to run.
-    On DuckDB, a column of a large table whose values repeat is read as (value, rows)
-    groups, the regexes run once per value (macro identity_scan_grouped_columns): at scale
-    1 the 11 M visits' pseudonym and file-name columns cost 4.6 CPU-s row by row. #}
-
-with
-
-candidates as (
-    {%- for table_schema, table_name, column_name in scanned_columns %}
-    {%- set column = adapter.quote(column_name) %}
-    {%- set grouped = (table_schema, table_name, column_name) in grouped_columns %}
-    select
-        '{{ table_schema }}' as table_schema,
-        '{{ table_name }}' as table_name,
-        '{{ column_name }}' as column_name,
-        {{ regex_extract(column, personnummer_pattern, 2) }} as candidate,
-        {{ 'rows_with_value' if grouped else '1' }} as rows_with_value
-    {%- if grouped %}
-    from (
-        select {{ column }}, count(*) as rows_with_value
-        from {{ adapter.quote(table_schema) }}.{{ adapter.quote(table_name) }}
-        where length({{ column }}) >= 10
-        group by {{ column }}
-    ) as grouped_values
-    {%- else %}
-    from {{ adapter.quote(table_schema) }}.{{ adapter.quote(table_name) }}
-    {%- endif %}
-    -- A candidate is 10 characters or more: the length alone rules out most values, and
-    -- costs a fraction of a regex (at scale 1 the scan took 9.8 s without it, 6.4 s with).
-    where
-        length({{ column }}) >= 10
-        and case
-            when {{ regex_full_match(column, pseudonym_pattern) }} then false
-            else {{ regex_contains(column, personnummer_pattern) }}
-        end
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-),
-
-normalised as (
-    select
-        table_schema,
-        table_name,
-        column_name,
-        rows_with_value,
-        {{ personnummer_to_12(
-            "case when length(candidate) = 10 then substr(candidate, 1, 6) || '-' || "
-            ~ "substr(candidate, 7, 4) else candidate end",
-            'current_date',
-        ) }} as personnummer_12
-    from candidates
-),
-
--- The rule inside the aggregate, not in a where clause: Spark pushes a filter down through
--- the union into each of its ~300 branches, which made this test take 347 s there.
-found as (
-    select
-        table_schema,
-        table_name,
-        column_name,
-        sum(case when {{ personnummer_is_valid('personnummer_12') }} then rows_with_value else 0 end)
-            as values_like_personnummer
-    from normalised
-    group by table_schema, table_name, column_name
-)
-
-select * from found
-where values_like_personnummer > 0
-
-{%- endif %}
+{%- set scanned_columns = identity_scan_columns() if execute else [] %}
+{{ identity_number_scan(scanned_columns) }}

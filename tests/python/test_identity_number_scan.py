@@ -97,3 +97,24 @@ def test_scan_counts_rows_of_a_large_table_read_as_value_groups(tmp_path: Path) 
     grouped = [part for part in compiled.split("union all") if "grouped_values" in part]
     assert any("'zz_many'" in part and "'repeated'" in part for part in grouped)
     assert not any("'zz_many'" in part and "'distinct_value'" in part for part in grouped)
+
+
+def test_a_model_with_its_own_scan_is_scanned_by_it_and_not_again(tmp_path: Path) -> None:
+    """int_omsorg__visits_resolved carries no_identity_numbers: a personnummer planted there
+    fails that test; the end-of-build scan leaves the model out (it is not read twice)."""
+    copy = tmp_path / "kommun.duckdb"
+    shutil.copy2(WAREHOUSE, copy)
+    work = tmp_path / "planted"
+    with duckdb.connect(str(copy)) as con:
+        con.execute("update intermediate.int_omsorg__visits_resolved set staff_id = "
+                    "'811218-9876' where landed_row_key = (select min(landed_row_key) "
+                    "from intermediate.int_omsorg__visits_resolved)")
+    dbt_test("int_omsorg__visits_resolved,test_name:no_identity_numbers", copy, work)
+    results = json.loads((work / "target" / "run_results.json").read_text())["results"]
+    own = [r for r in results if r["unique_id"].startswith("test.")]
+    assert [(r["status"], r["failures"]) for r in own] == [("fail", 1)]
+    assert scan(copy, tmp_path / "end") == []
+    compiled = next((tmp_path / "end" / "target" / "compiled").rglob(
+        "assert_no_personnummer_past_staging.sql")).read_text(encoding="utf-8")
+    assert "int_omsorg__visits_resolved" not in compiled
+    assert "fct_homecare_recipient_months" in compiled
