@@ -40,6 +40,19 @@ tiles = kpis.tiles(
 )
 
 
+# The export has no headcount per age band, so these tiles cannot be tested against the
+# disclosure limit and are always hidden (kpis.disclose); the Personal page shows them from
+# the group mart, with group sizes. Said on the tile, so that `..` is not read as no data.
+AGE_BAND_HIDDEN = ("Visas inte i översikten: antalet anställda per åldersgrupp finns inte "
+                   "här. Se Personal, där åldersgrupperna visas.")
+
+
+def hidden_reason(t: kpis.Tile) -> str:
+    if t.kpi_id in kpis.AGE_BAND_KPIS:
+        return AGE_BAND_HIDDEN
+    return "Uppgiften visas inte: gruppen är för liten."
+
+
 def tile_caption(t: kpis.Tile) -> str:
     where = "Hela kommunen" if t.org_code == kpis.ALL_ORGS else selection.forvaltning_name
     period = sv_format.period(t.period) if t.period else "ingen period"
@@ -60,11 +73,13 @@ for start in range(0, len(tiles), COLUMNS_PER_ROW):
                 if delta and any(ch in delta for ch in "123456789")
                 else "off",
                 help=f"{DIRECTION[t.higher_is_better]}. Nyckeltal `{t.kpi_id}`."
-                + (" Uppgiften visas inte: gruppen är för liten." if t.suppressed else ""),
+                + (f" {hidden_reason(t)}" if t.suppressed else ""),
                 chart_data=pd.Series(t.sparkline, dtype="float64") if t.sparkline else None,
                 chart_type="line",
             )
             st.caption(f"{tile_caption(t)} · {DIRECTION[t.higher_is_better]}")
+            if t.suppressed and t.kpi_id in kpis.AGE_BAND_KPIS:
+                st.caption(AGE_BAND_HIDDEN)
             path, label = PAGE_FILES[kpis.domain_page(t.kpi_id)]
             st.page_link(path, label=f"Mer under {label}", icon=":material/arrow_forward:")
 

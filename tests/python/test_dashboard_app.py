@@ -265,6 +265,17 @@ def test_overview_suppresses_small_groups(warehouse: Path) -> None:
     assert metrics(at)["Antal månadsavlönade anställda"] == "159"
 
 
+def test_overview_says_why_age_band_tiles_are_hidden(warehouse: Path) -> None:
+    """The export has no headcount per age band: those tiles are always `..`, and each says
+    where they are shown instead, so that `..` is not read as missing data."""
+    at = run_page(ar="2024", manad="3")
+    age_band_tiles = [m for m in at.metric
+                      if m.label.startswith("Sjukfrånvaro") and " år" in m.label]
+    reason = [c.value for c in at.caption if c.value.startswith("Visas inte i översikten")]
+    assert len(reason) == 3 and all("Personal" in r for r in reason)
+    assert len(age_band_tiles) == 3 and all(m.value == ".." for m in age_band_tiles)
+
+
 def test_filters_live_in_the_url_and_persist_across_pages(warehouse: Path) -> None:
     at = run_page(ar="2023", manad="6", forvaltning="SOC", kon="K")
     by_label = {s.label: s for s in at.selectbox}
