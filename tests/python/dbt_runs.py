@@ -8,7 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The warehouse `make test` built (it sets DUCKDB_PATH and LANDING_DIR); tests copy it.
+WAREHOUSE = os.environ.get("DUCKDB_PATH")
+LANDING = os.environ.get("LANDING_DIR")
+needs_built_warehouse = pytest.mark.skipif(
+    not (WAREHOUSE and LANDING and Path(WAREHOUSE).exists()),
+    reason="needs a built warehouse: run `make test` (sets LANDING_DIR and DUCKDB_PATH)",
+)
 
 
 def dbt_env(warehouse: Path, work: Path, **extra: str) -> dict[str, str]:

@@ -5,22 +5,14 @@ relation outside staging, and only then. Plants values into a copy of the built 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
-from dbt_runs import dbt_test
+from dbt_runs import WAREHOUSE, dbt_test, needs_built_warehouse
 
-WAREHOUSE = os.environ.get("DUCKDB_PATH")
-LANDING = os.environ.get("LANDING_DIR")
-
-pytestmark = pytest.mark.skipif(
-    not (WAREHOUSE and LANDING and Path(WAREHOUSE).exists()),
-    reason="needs a built warehouse: run `make test` (sets LANDING_DIR and DUCKDB_PATH)",
-)
+pytestmark = needs_built_warehouse
 
 # 811218-9876 and 198112189876 pass Luhn with a real date of birth; 19811218-9875 fails
 # Luhn; 19811318-9876 has no month 13; a 13-digit visit id is no candidate.

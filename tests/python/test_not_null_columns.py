@@ -6,23 +6,16 @@ LANDING_DIR) and runs the model's dbt tests against the copy."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
-from dbt_runs import dbt_test
+from dbt_runs import WAREHOUSE, dbt_test, needs_built_warehouse
 
-WAREHOUSE = os.environ.get("DUCKDB_PATH")
-LANDING = os.environ.get("LANDING_DIR")
 MODEL = "stg_omsorg__visits"
 
-pytestmark = pytest.mark.skipif(
-    not (WAREHOUSE and LANDING and Path(WAREHOUSE).exists()),
-    reason="needs a built warehouse: run `make test` (sets LANDING_DIR and DUCKDB_PATH)",
-)
+pytestmark = needs_built_warehouse
 
 
 def run_tests(warehouse: Path, tmp_path: Path) -> dict[str, dict]:

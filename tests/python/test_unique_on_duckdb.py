@@ -6,23 +6,16 @@ and LANDING_DIR) and compares the test's compiled query with dbt's plain one."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
-from dbt_runs import dbt_test
+from dbt_runs import WAREHOUSE, dbt_test, needs_built_warehouse
 
-WAREHOUSE = os.environ.get("DUCKDB_PATH")
-LANDING = os.environ.get("LANDING_DIR")
 TABLE = "staging.stg_omsorg__visits"
 
-pytestmark = pytest.mark.skipif(
-    not (WAREHOUSE and LANDING and Path(WAREHOUSE).exists()),
-    reason="needs a built warehouse: run `make test` (sets LANDING_DIR and DUCKDB_PATH)",
-)
+pytestmark = needs_built_warehouse
 
 # dbt's own test (dbt/include/global_project/macros/generic_test_sql/unique.sql).
 PLAIN_UNIQUE = f"""
