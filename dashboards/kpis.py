@@ -19,6 +19,8 @@ ALL_ORGS = "ALL"
 TOTAL_GENDER = "T"
 GENDER_LABELS = {"T": "Totalt", "K": "Kvinnor", "M": "Män"}
 HEADCOUNT = "HR_HEADCOUNT"
+# The suppression reason of an HR figure whose group size the export does not give.
+NO_GROUP_SIZE = "ingen gruppstorlek"
 AGE_BAND_KPIS = [
     "HR_SICK_LEAVE_PCT_AGE_0_29",
     "HR_SICK_LEAVE_PCT_AGE_30_49",
@@ -73,6 +75,7 @@ def disclose(kv: pd.DataFrame) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
+    no_group_size = hr["group_size"].isna()
     hr = disclosure.suppress(
         hr,
         group_size="group_size",
@@ -82,6 +85,10 @@ def disclose(kv: pd.DataFrame) -> pd.DataFrame:
             disclosure.Partition("gender", TOTAL_GENDER),
             disclosure.Partition("org_code", ALL_ORGS),
         ],
+    )
+    # Hidden for want of a group size, not for a small one: pages say so.
+    hr.loc[no_group_size & hr[disclosure.SUPPRESSED], disclosure.SUPPRESSION_REASON] = (
+        NO_GROUP_SIZE
     )
     out = pd.concat([hr, other], ignore_index=True)
     return out.sort_values(KEYS, ignore_index=True)
@@ -120,6 +127,7 @@ class Tile:
     previous: float | None
     suppressed: bool
     sparkline: list[float | None] = field(default_factory=list)
+    suppression_reason: str | None = None
 
     @property
     def change(self) -> float | None:
@@ -164,11 +172,12 @@ def tiles(
         kind = kind[kind["period"] <= (last_month if monthly else str(year))]
         by_period = kind.set_index("period")
         period = by_period.index.max() if len(by_period) else None
-        value = previous = None
+        value = previous = reason = None
         suppressed = False
         if period is not None:
             value = by_period.at[period, "value"]
             suppressed = bool(by_period.at[period, disclosure.SUPPRESSED])
+            reason = by_period.at[period, disclosure.SUPPRESSION_REASON]
             last_year = same_period_last_year(period)
             if last_year in by_period.index and not by_period.at[last_year, disclosure.SUPPRESSED]:
                 previous = by_period.at[last_year, "value"]
@@ -188,6 +197,7 @@ def tiles(
                 previous=None if previous is None or pd.isna(previous) else float(previous),
                 suppressed=suppressed,
                 sparkline=[None if pd.isna(v) else float(v) for v in spark],
+                suppression_reason=None if pd.isna(reason) else str(reason),
             )
         )
     return out

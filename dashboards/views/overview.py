@@ -40,16 +40,17 @@ tiles = kpis.tiles(
 )
 
 
-# The export has no headcount per age band, so these tiles cannot be tested against the
-# disclosure limit and are always hidden (kpis.disclose); the Personal page shows them from
-# the group mart, with group sizes. Said on the tile, so that `..` is not read as no data.
-AGE_BAND_HIDDEN = ("Visas inte i översikten: antalet anställda per åldersgrupp finns inte "
-                   "här. Se Personal, där åldersgrupperna visas.")
+# A figure with no group size in the export (the age bands: no headcount per band) cannot be
+# tested against the disclosure limit and stays hidden (kpis.disclose); the Personal page
+# shows the age bands from the group mart, with group sizes. Said on the tile, so that `..`
+# is not read as no data.
+NO_GROUP_SIZE_NOTE = ("Visas inte i översikten: antalet anställda bakom uppgiften (per "
+                      "åldersgrupp) finns inte här. Se Personal, där åldersgrupperna visas.")
 
 
 def hidden_reason(t: kpis.Tile) -> str:
-    if t.kpi_id in kpis.AGE_BAND_KPIS:
-        return AGE_BAND_HIDDEN
+    if t.suppression_reason == kpis.NO_GROUP_SIZE:
+        return NO_GROUP_SIZE_NOTE
     return "Uppgiften visas inte: gruppen är för liten."
 
 
@@ -78,8 +79,8 @@ for start in range(0, len(tiles), COLUMNS_PER_ROW):
                 chart_type="line",
             )
             st.caption(f"{tile_caption(t)} · {DIRECTION[t.higher_is_better]}")
-            if t.suppressed and t.kpi_id in kpis.AGE_BAND_KPIS:
-                st.caption(AGE_BAND_HIDDEN)
+            if t.suppressed and t.suppression_reason == kpis.NO_GROUP_SIZE:
+                st.caption(NO_GROUP_SIZE_NOTE)
             path, label = PAGE_FILES[kpis.domain_page(t.kpi_id)]
             st.page_link(path, label=f"Mer under {label}", icon=":material/arrow_forward:")
 

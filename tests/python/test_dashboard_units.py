@@ -167,6 +167,12 @@ def test_kpi_export_disclosure(tmp_path: Path) -> None:
             [disclosure.Partition("gender", "T"), disclosure.Partition("org_code", "ALL")],
         )
     cell = shown.set_index(kpis.KEYS)
+    # No headcount per age band: always hidden, and said why.
+    age_bands = shown[shown["kpi_id"].isin(kpis.AGE_BAND_KPIS)]
+    assert len(age_bands) and age_bands[disclosure.SUPPRESSED].all()
+    assert (age_bands[disclosure.SUPPRESSION_REASON] == kpis.NO_GROUP_SIZE).all()
+    assert not (hr.loc[~hr["kpi_id"].isin(kpis.AGE_BAND_KPIS), disclosure.SUPPRESSION_REASON]
+                == kpis.NO_GROUP_SIZE).any()
     # SOC has 9 men: every HR figure about them is hidden, and the women beside them too.
     for kpi_id in ("HR_HEADCOUNT", "HR_SICK_LEAVE_PCT", "HR_FTE"):
         assert cell.at[(kpi_id, "2024-03", "SOC", "M"), disclosure.SUPPRESSED]
