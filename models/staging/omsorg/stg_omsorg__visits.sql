@@ -4,6 +4,9 @@
     int_omsorg__visits_resolved. -#}
 {#- Named once: each call of source() has the landing plugin read the files again. -#}
 {%- set landed = source('omsorg', 'besok') %}
+{#- The day a 10-digit number is read against (its century): the visit's planned day, else
+    the day before the delivery. One text for both reads below, so that they agree. -#}
+{%- set reference_date = 'coalesce(cast({} as date), ' ~ dbt.dateadd('day', -1, 'delivered_on') ~ ')' %}
 with
 
 source as (
@@ -48,17 +51,16 @@ normalised as (
     select
         *,
         -- The century of a 10-digit number depends on the person's age on the visit day.
-        {{ personnummer_to_12(
-            'personnummer_raw',
-            'coalesce(cast(planned_start_at as date), ' ~ dbt.dateadd('day', -1, 'delivered_on') ~ ')',
-        ) }} as personnummer_12
+        {{ personnummer_to_12('personnummer_raw', reference_date.format('planned_start_at')) }}
+            as personnummer_12
     from parsed
 ),
 
 -- The same fields, read apart from the rows above, for the distinct numbers: the visits
 -- then stream through one join to `persons` and are never held in memory whole (held, the
 -- 11 M rows spilled 3 GB to disk at scale 1). The same macros on the same fields give both
--- sides the same 12-digit number; the century rule runs twice, which costs less.
+-- sides the same 12-digit number; the century rule runs twice, which costs less than
+-- holding the rows.
 number_fields as {{ materialized_cte(['postgres']) }} (
     select
         {{ clean_text('brukare_personnummer') }} as personnummer_raw,
@@ -72,10 +74,7 @@ number_fields as {{ materialized_cte(['postgres']) }} (
 number_dates as {{ materialized_cte(['postgres']) }} (
     select
         personnummer_raw,
-        coalesce(
-            cast({{ parse_timestamp('planned_start_raw') }} as date),
-            {{ dbt.dateadd('day', -1, 'delivered_on') }}
-        ) as reference_date
+        {{ reference_date.format(parse_timestamp('planned_start_raw')) }} as reference_date
     from number_fields
 ),
 
