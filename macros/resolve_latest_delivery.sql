@@ -3,12 +3,12 @@
     superseded. Quarantined rows take no part: a broken correction leaves the previous
     version of the record standing.
 
-    `rank=false` (for the 11 M visits) leaves out `delivery_rank` and marks the row with the
-    key's latest stamp current. The same rows: one stamp is one file name, and a key twice
-    in one file is quarantined (`duplicate_key_in_delivery`), so no two accepted rows of a
-    key share a stamp. Without the ordered window DuckDB groups instead of sorting all rows
-    (at scale 1: 25 -> 17 CPU-s, and no spill to disk). -#}
-{% macro resolve_latest_delivery(staging_model, key_columns, rank=true) -%}
+    The current row is the one with its key's latest stamp. No two accepted rows of a key
+    share a stamp: one stamp is one file name, and a key twice in one file is quarantined
+    (`duplicate_key_in_delivery`, counted on the same key columns); each model's unique
+    test on its current rows would show a breach. No ordered window: DuckDB groups instead
+    of sorting every row (the 11 M visits at scale 1: 25 -> 17 CPU-s, and no spill). -#}
+{% macro resolve_latest_delivery(staging_model, key_columns) -%}
 with
 
 staged as (
@@ -18,24 +18,6 @@ staged as (
     where not is_quarantined
 ),
 
-{% if rank -%}
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by {{ key_columns | join(', ') }}
-            order by delivery_stamp desc
-        ) as delivery_rank
-    from staged
-),
-
-final as (
-    select
-        *,
-        delivery_rank = 1 as is_current
-    from ranked
-)
-{%- else -%}
 final as (
     select
         *,
@@ -44,7 +26,6 @@ final as (
         ) as is_current
     from staged
 )
-{%- endif %}
 
 select * from final
 {%- endmacro %}

@@ -1,1 +1,1 @@
-{{ resolve_latest_delivery('stg_omsorg__visits', ['visit_id'], rank=false) }}
+{{ resolve_latest_delivery('stg_omsorg__visits', ['visit_id']) }}
