@@ -11,6 +11,14 @@
     end
 {%- endmacro %}
 
+{#- DuckDB: the same shape by GLOB, half the cost of the regex (parse_timestamp). -#}
+{% macro duckdb__parse_date(expr) -%}
+    case
+        when {{ expr }} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+            then try_cast({{ expr }} as date)
+    end
+{%- endmacro %}
+
 {#- PostgreSQL has no try_cast (a bad date is an error): the shape by `translate`, cheaper
     there than a regex, then the calendar. -#}
 {% macro postgres__parse_date(expr) -%}
