@@ -38,9 +38,12 @@ def run_measured(command: list[str], env: dict[str, str],
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env)
     show = progress is not None and sys.stdout.isatty()
+    shown = start
     while process.poll() is None:
-        time.sleep(1)
-        if show and progress is not None:
+        # Polled often: the wall time is taken when the poll sees the end.
+        time.sleep(0.05)
+        if show and progress is not None and time.perf_counter() - shown >= 1:
+            shown = time.perf_counter()
             written = sum(p.stat().st_size for p in progress.rglob("*") if p.is_file())
             print(f"\r  generating: {time.perf_counter() - start:5.0f} s, "
                   f"{written / 2**20:,.0f} MiB written", end="", flush=True)
